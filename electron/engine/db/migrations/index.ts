@@ -1,0 +1,13 @@
+// The ordered list of schema migrations. Version N is the Nth entry; never edit a released one,
+// append a new file instead. The database's version lives in PRAGMA user_version.
+import { sql as v1 } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: v1 }];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,65 @@
+// Opens the one SQLite file with the pragmas the box office relies on, then migrates it.
+import Database from 'better-sqlite3';
+import { BoxOfficeError } from '../../../shared/contract';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Called before a migration runs on an existing database (the engine backs it up here). */
+  beforeMigrate?: (db: Db, fromVersion: number, toVersion: number) => void;
+  migrations?: Migration[];
+  readonly?: boolean;
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  try {
+    applyPragmas(db);
+    if (!opts.readonly) migrate(db, opts.migrations ?? MIGRATIONS, opts.beforeMigrate);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function applyPragmas(db: Db): void {
+  // WAL lets readers (seat maps, reports) run beside the single writer of a sale.
+  db.pragma('journal_mode = WAL');
+  // FULL fsyncs the WAL on every commit: a sale the cashier saw confirmed survives power loss.
+  db.pragma('synchronous = FULL');
+  // Other processes (a second counter's host) may hold the write lock briefly; wait, don't fail.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every pending migration in one transaction; refuses a database from a newer version. */
+export function migrate(db: Db, migrations: Migration[] = MIGRATIONS, beforeMigrate?: OpenOptions['beforeMigrate']): void {
+  const latest = migrations.length;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new BoxOfficeError(
+      'CONFLICT',
+      `This database was written by a newer version of the box office (schema ${current}, this version knows up to ${latest}). ` +
+        'Install the newer version, or restore a backup made by this one. The file was not changed.',
+      { databaseVersion: current, supportedVersion: latest },
+    );
+  }
+  if (current === latest) return;
+  if (current > 0 && beforeMigrate) beforeMigrate(db, current, latest);
+  const run = db.transaction(() => {
+    for (const m of migrations.slice(current)) {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  });
+  // IMMEDIATE: two processes opening a fresh file at once must not both try to create tables.
+  run.immediate();
+}
+
+export { LATEST_VERSION };

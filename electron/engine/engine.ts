@@ -1,0 +1,114 @@
+// The booking engine as a library: opens the database, holds the ports, publishes events and
+// sweeps expired holds. Plain Node: it never imports Electron.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnyEvent, EventName, EventPayload } from '../../shared/contract';
+import { systemClock, type Clock } from './clock';
+import { silentLogger, type EngineCtx, type Logger, type ReceiptPrinter } from './context';
+import { openDatabase, type Db } from './db/open';
+import { SimulatedTerminal, type PaymentTerminal } from './payments/terminal';
+import { sweepExpiredHolds } from './inventory/sweep';
+
+export interface EngineOptions {
+  /** The SQLite file. */
+  file: string;
+  clock?: Clock;
+  terminal?: PaymentTerminal;
+  log?: Logger;
+  /** Folder for backups (automatic pre-migration copies too); null disables backups. */
+  backupDir?: string | null;
+  holdSecondsOverride?: number | null;
+  printer?: ReceiptPrinter | null;
+}
+
+export type EventListener = (event: AnyEvent) => void;
+
+export class Engine {
+  readonly ctx: EngineCtx;
+  private listeners = new Set<EventListener>();
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(opts: EngineOptions) {
+    const log = opts.log ?? silentLogger;
+    const backupDir = opts.backupDir === undefined ? null : opts.backupDir;
+    const db = Engine.open(opts.file, backupDir, log);
+    this.ctx = {
+      db,
+      clock: opts.clock ?? systemClock,
+      terminal: opts.terminal ?? new SimulatedTerminal(),
+      log,
+      backupDir,
+      dbFile: opts.file,
+      holdSecondsOverride: opts.holdSecondsOverride ?? null,
+      printer: opts.printer ?? null,
+      emit: (name, payload) => this.publish(name, payload),
+      reopen: (fromFile) => this.reopen(fromFile),
+    };
+  }
+
+  /** Opens and migrates; an existing database is copied aside before any migration touches it. */
+  private static open(file: string, backupDir: string | null, log: Logger): Db {
+    return openDatabase(file, {
+      beforeMigrate: (db, from, to) => {
+        if (!backupDir || file === ':memory:') return;
+        mkdirSync(backupDir, { recursive: true });
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        const target = join(backupDir, `pre-migration-v${from}-to-v${to}-${Date.now()}.sqlite`);
+        copyFileSync(file, target);
+        log.info('database backed up before migration', { from, to, target });
+      },
+    });
+  }
+
+  on(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private publish<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    const event = { name, payload } as AnyEvent;
+    for (const l of this.listeners) {
+      // A broken listener (a closed SSE stream, a destroyed window) must never break a sale.
+      try {
+        l(event);
+      } catch (e) {
+        this.ctx.log.warn('event listener failed', { name, error: String(e) });
+      }
+    }
+  }
+
+  /** Sweeps expired holds now; returns how many holds ended. */
+  sweep(): number {
+    return sweepExpiredHolds(this.ctx);
+  }
+
+  /** Expiry is also checked on every access; the sweeper only makes freed seats show up promptly. */
+  startSweeper(intervalMs = 2000): void {
+    this.stopSweeper();
+    this.sweeper = setInterval(() => {
+      try {
+        this.sweep();
+      } catch (e) {
+        this.ctx.log.warn('hold sweep failed', { error: String(e) });
+      }
+    }, intervalMs);
+    this.sweeper.unref();
+  }
+
+  stopSweeper(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+  }
+
+  private reopen(fromFile: string): void {
+    this.ctx.db.close();
+    copyFileSync(fromFile, this.ctx.dbFile);
+    this.ctx.db = Engine.open(this.ctx.dbFile, this.ctx.backupDir, this.ctx.log);
+  }
+
+  close(): void {
+    this.stopSweeper();
+    this.listeners.clear();
+    if (this.ctx.db.open) this.ctx.db.close();
+  }
+}

@@ -1,0 +1,86 @@
+// Binds each contract channel to the engine function that serves it. The mapped type makes a
+// channel without a handler (or a handler with the wrong shape) a type error.
+import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { Actor, EngineCtx } from './context';
+import { authLogin, authLogout, authSetup, authStatus } from './staff/auth';
+import { listStaff, saveStaff } from './staff/staff';
+import { archiveMovie, saveMovie, searchMovies } from './catalog/movies';
+import { listTheaters, saveTheater } from './catalog/theaters';
+import { getHall, saveHall } from './catalog/halls';
+import { listShows, saveShow } from './schedule/shows';
+import { cancelShow } from './schedule/cancelShow';
+import { holdSeats, releaseSeats } from './inventory/holds';
+import { seatMap } from './inventory/seatMap';
+import { bestAvailable } from './inventory/bestAvailable';
+import { getPricing, savePricing } from './pricing/rules';
+import { quoteTickets } from './pricing/quote';
+import { confirmBooking } from './bookings/confirm';
+import { getBooking, searchBookings } from './bookings/query';
+import { cancelBooking, refundQuote } from './bookings/cancel';
+import { getReceipt, printReceipt } from './receipts/receipts';
+import { dailyReport } from './reports/daily';
+import { occupancyReport } from './reports/occupancy';
+import { closeShift, currentShift, listShifts, openShift } from './shifts/shifts';
+import { getSettings, saveSettings } from './settings/settings';
+import { createBackup, listBackups, restoreBackup } from './backup/backup';
+import { listAudit } from './audit/audit';
+
+type Handler<C extends Channel> = (
+  ctx: EngineCtx,
+  input: ParsedInput<C>,
+  actor: Actor,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+/** Public channels may run without a session: their actor is null then. */
+type PublicHandler<C extends Channel> = (
+  ctx: EngineCtx,
+  input: ParsedInput<C>,
+  actor: Actor | null,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type Handlers = { [C in Channel]: Handler<C> | PublicHandler<C> };
+
+export const handlers: Handlers = {
+  'auth.status': authStatus,
+  'auth.setup': authSetup,
+  'auth.login': authLogin,
+  'auth.logout': authLogout,
+  'staff.list': listStaff,
+  'staff.save': saveStaff,
+  'movies.search': searchMovies,
+  'movies.save': saveMovie,
+  'movies.archive': archiveMovie,
+  'theaters.list': listTheaters,
+  'theaters.save': saveTheater,
+  'halls.get': getHall,
+  'halls.save': saveHall,
+  'shows.list': listShows,
+  'shows.save': saveShow,
+  'shows.cancel': cancelShow,
+  'seats.map': seatMap,
+  'seats.hold': holdSeats,
+  'seats.release': releaseSeats,
+  'seats.bestAvailable': bestAvailable,
+  'pricing.quote': quoteTickets,
+  'pricing.get': getPricing,
+  'pricing.save': savePricing,
+  'bookings.confirm': confirmBooking,
+  'bookings.get': getBooking,
+  'bookings.search': searchBookings,
+  'bookings.cancel': cancelBooking,
+  'bookings.refundQuote': refundQuote,
+  'receipts.get': getReceipt,
+  'receipts.print': printReceipt,
+  'reports.daily': dailyReport,
+  'reports.occupancy': occupancyReport,
+  'shifts.current': currentShift,
+  'shifts.open': openShift,
+  'shifts.close': closeShift,
+  'shifts.list': listShifts,
+  'settings.get': (ctx: EngineCtx) => getSettings(ctx),
+  'settings.save': saveSettings,
+  'backup.create': createBackup,
+  'backup.list': listBackups,
+  'backup.restore': restoreBackup,
+  'audit.list': listAudit,
+};

@@ -1,0 +1,52 @@
+// The payment-terminal port for card, UPI and wallet payments, and the simulated terminal used by
+// the demo and the tests. A real terminal driver implements the same interface.
+import { randomUUID } from 'node:crypto';
+import type { PaymentMethod } from '../../../shared/contract';
+
+export interface ChargeRequest {
+  method: Exclude<PaymentMethod, 'cash'>;
+  amount: number;
+  currency: string;
+  reference?: string;
+  /** Lets a terminal recognise a retried charge (the booking's idempotency key plus index). */
+  idempotencyKey: string;
+}
+
+export type ChargeResult =
+  | { approved: true; transactionId: string }
+  | { approved: false; reason: string };
+
+export interface PaymentTerminal {
+  charge(req: ChargeRequest): Promise<ChargeResult>;
+  refund(transactionId: string, amount: number): Promise<{ refunded: boolean }>;
+}
+
+/** Approves everything except a payment whose reference is DECLINE (contract.md). */
+export class SimulatedTerminal implements PaymentTerminal {
+  readonly charges = new Map<string, { amount: number; refunded: number; idempotencyKey: string }>();
+  private byKey = new Map<string, string>();
+
+  async charge(req: ChargeRequest): Promise<ChargeResult> {
+    if (req.reference?.trim().toUpperCase() === 'DECLINE') return { approved: false, reason: 'Declined by the card issuer' };
+    const seen = this.byKey.get(req.idempotencyKey);
+    if (seen) return { approved: true, transactionId: seen };
+    const transactionId = `sim_${randomUUID().slice(0, 12)}`;
+    this.charges.set(transactionId, { amount: req.amount, refunded: 0, idempotencyKey: req.idempotencyKey });
+    this.byKey.set(req.idempotencyKey, transactionId);
+    return { approved: true, transactionId };
+  }
+
+  async refund(transactionId: string, amount: number): Promise<{ refunded: boolean }> {
+    const c = this.charges.get(transactionId);
+    if (!c || c.refunded + amount > c.amount) return { refunded: false };
+    c.refunded += amount;
+    return { refunded: true };
+  }
+
+  /** Net amount still charged across all transactions (tests check nothing is lost). */
+  outstanding(): number {
+    let s = 0;
+    for (const c of this.charges.values()) s += c.amount - c.refunded;
+    return s;
+  }
+}

@@ -1,0 +1,229 @@
+// Every channel of the contract: its input schema (strict), output schema and least role.
+// This map is the single source: the router, the preload, the browser host, the renderer's
+// api client and the tests all derive from it.
+import { z } from 'zod';
+import {
+  Id, Instant, LocalDate, Money, Name, Pin, Role, SeatType, PaymentMethod, TicketType,
+  BookingCode, Empty,
+} from './primitives';
+import {
+  Staff, Theater, Movie, Hall, Show, ShowSummary, SeatMap, Hold, Quote, PricingRules,
+  Booking, Customer, Receipt, DailyReport, OccupancyRow, Shift, Settings, BackupInfo,
+  AuditEntry, TheaterInfo,
+} from './entities';
+
+const Timezone = z.string().min(1).max(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as America/New_York');
+const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD');
+
+const TheaterInput = z.strictObject({ name: Name, city: Name, timezone: Timezone, currency: Currency });
+
+const Session = z.object({ staff: Staff, token: z.string() });
+
+const Tickets = z.array(z.strictObject({ seatId: Id, ticketType: TicketType })).min(1).max(100);
+
+const HallRowInput = z.strictObject({
+  label: z.string().trim().min(1).max(4).regex(/^[A-Za-z0-9]+$/, 'a row label is letters or digits'),
+  seats: z
+    .array(
+      z.strictObject({
+        id: Id.optional(),
+        number: z.int().min(1).max(999),
+        column: z.int().min(0).max(999),
+        type: SeatType,
+        blocked: z.boolean().default(false),
+      }),
+    )
+    .max(500),
+});
+
+export type Least = 'none' | Role;
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  role: Least;
+}
+
+function ch<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, role: Least): ChannelDef<I, O> {
+  return { input, output, role };
+}
+
+export const channels = {
+  // Auth and staff
+  'auth.status': ch(Empty, z.object({ setupRequired: z.boolean(), staff: Staff.nullable(), theater: TheaterInfo.nullable() }), 'none'),
+  'auth.setup': ch(z.strictObject({ theater: TheaterInput, manager: z.strictObject({ name: Name, pin: Pin }) }), Session, 'none'),
+  'auth.login': ch(z.strictObject({ name: Name, pin: Pin }), Session, 'none'),
+  'auth.logout': ch(Empty, Empty, 'cashier'),
+  'staff.list': ch(Empty, z.array(Staff), 'manager'),
+  'staff.save': ch(z.strictObject({ id: Id.optional(), name: Name, role: Role, pin: Pin.optional(), active: z.boolean() }), Staff, 'manager'),
+
+  // Catalog
+  'movies.search': ch(
+    z.strictObject({ query: z.string().max(100).optional(), genre: z.string().max(50).optional(), language: z.string().max(50).optional(), includeArchived: z.boolean().optional() }),
+    z.array(Movie),
+    'cashier',
+  ),
+  'movies.save': ch(
+    z.strictObject({
+      id: Id.optional(),
+      title: Name,
+      durationMinutes: z.int().min(1).max(600),
+      genres: z.array(z.string().trim().min(1).max(40)).max(10),
+      language: z.string().trim().min(1).max(40),
+      rating: z.string().trim().min(1).max(10),
+      releaseDate: LocalDate.optional(),
+      synopsis: z.string().max(2000).optional(),
+    }),
+    Movie,
+    'manager',
+  ),
+  'movies.archive': ch(z.strictObject({ id: Id }), Movie, 'manager'),
+  'theaters.list': ch(Empty, z.array(Theater), 'cashier'),
+  'theaters.save': ch(TheaterInput.extend({ id: Id.optional() }), Theater, 'manager'),
+  'halls.get': ch(z.strictObject({ id: Id }), Hall, 'cashier'),
+  'halls.save': ch(
+    z.strictObject({
+      id: Id.optional(),
+      theaterId: Id,
+      name: Name,
+      cleaningMinutes: z.int().min(0).max(240),
+      rows: z.array(HallRowInput).min(1).max(200),
+    }),
+    Hall,
+    'manager',
+  ),
+
+  // Schedule
+  'shows.list': ch(
+    z.strictObject({
+      date: LocalDate.optional(),
+      from: LocalDate.optional(),
+      to: LocalDate.optional(),
+      theaterId: Id.optional(),
+      movieId: Id.optional(),
+      hallId: Id.optional(),
+      includeCancelled: z.boolean().optional(),
+    }),
+    z.array(ShowSummary),
+    'cashier',
+  ),
+  'shows.save': ch(
+    z.strictObject({ id: Id.optional(), movieId: Id, hallId: Id, startsAt: Instant, basePrice: Money, format: z.string().trim().min(1).max(20).optional() }),
+    Show,
+    'manager',
+  ),
+  'shows.cancel': ch(z.strictObject({ id: Id, reason: z.string().trim().min(1).max(500) }), z.object({ show: Show, refunded: z.array(Booking) }), 'manager'),
+
+  // Seats
+  'seats.map': ch(z.strictObject({ showId: Id }), SeatMap, 'cashier'),
+  'seats.hold': ch(z.strictObject({ showId: Id, seatIds: z.array(Id).min(1).max(100), holdId: Id.optional() }), Hold, 'cashier'),
+  'seats.release': ch(z.strictObject({ holdId: Id, seatIds: z.array(Id).min(1).max(100).optional() }), Hold.nullable(), 'cashier'),
+  'seats.bestAvailable': ch(
+    z.strictObject({ showId: Id, count: z.int().min(1).max(20), types: z.array(SeatType).min(1).optional() }),
+    z.object({ seatIds: z.array(Id) }),
+    'cashier',
+  ),
+
+  // Pricing
+  'pricing.quote': ch(z.strictObject({ showId: Id, tickets: Tickets }), Quote, 'cashier'),
+  'pricing.get': ch(Empty, PricingRules, 'cashier'),
+  'pricing.save': ch(PricingRules, PricingRules, 'manager'),
+
+  // Bookings and payments
+  'bookings.confirm': ch(
+    z.strictObject({
+      holdId: Id,
+      tickets: Tickets,
+      payments: z
+        .array(
+          z.strictObject({
+            method: PaymentMethod,
+            amount: Money,
+            tendered: Money.optional(),
+            reference: z.string().trim().min(1).max(64).optional(),
+          }),
+        )
+        .min(1)
+        .max(10),
+      customer: Customer.optional(),
+      idempotencyKey: z.string().min(8).max(100),
+    }),
+    Booking,
+    'cashier',
+  ),
+  'bookings.get': ch(z.union([z.strictObject({ id: Id }), z.strictObject({ code: BookingCode })]), Booking, 'cashier'),
+  'bookings.search': ch(
+    z.strictObject({ query: z.string().trim().max(100).optional(), showId: Id.optional(), date: LocalDate.optional(), limit: z.int().min(1).max(500).optional() }),
+    z.array(Booking),
+    'cashier',
+  ),
+  'bookings.cancel': ch(
+    z.strictObject({
+      id: Id,
+      reason: z.string().trim().min(1).max(500),
+      override: z.boolean().optional(),
+      /** A manager's name and PIN typed at a cashier's counter to approve an override. */
+      approval: z.strictObject({ name: Name, pin: Pin }).optional(),
+    }),
+    z.object({ booking: Booking, refund: z.object({ amount: Money, percent: z.int() }) }),
+    'cashier',
+  ),
+  'bookings.refundQuote': ch(
+    z.strictObject({ id: Id }),
+    z.object({ amount: Money, percent: z.int(), showStarted: z.boolean() }),
+    'cashier',
+  ),
+
+  // Receipts, reports, shifts, settings, backups, audit
+  'receipts.get': ch(z.strictObject({ bookingId: Id }), Receipt, 'cashier'),
+  'receipts.print': ch(z.strictObject({ bookingId: Id, pdf: z.boolean().optional() }), z.object({ printed: z.boolean(), pdfFile: z.string().optional() }), 'cashier'),
+  'reports.daily': ch(z.strictObject({ date: LocalDate, theaterId: Id.optional() }), DailyReport, 'manager'),
+  'reports.occupancy': ch(z.strictObject({ from: LocalDate, to: LocalDate, theaterId: Id.optional() }), z.array(OccupancyRow), 'manager'),
+  'shifts.current': ch(Empty, Shift.nullable(), 'cashier'),
+  'shifts.open': ch(z.strictObject({ float: Money }), Shift, 'cashier'),
+  'shifts.close': ch(
+    z.strictObject({ countedCash: Money }),
+    z.object({ shift: Shift, expectedCash: z.int(), countedCash: Money, difference: z.int() }),
+    'cashier',
+  ),
+  'shifts.list': ch(z.strictObject({ date: LocalDate }), z.array(Shift), 'manager'),
+  'settings.get': ch(Empty, Settings, 'cashier'),
+  'settings.save': ch(Settings, Settings, 'manager'),
+  'backup.create': ch(Empty, BackupInfo, 'manager'),
+  'backup.list': ch(Empty, z.array(BackupInfo), 'manager'),
+  'backup.restore': ch(z.strictObject({ file: z.string().min(1).max(200) }), z.object({ restored: z.string() }), 'manager'),
+  'audit.list': ch(
+    z.strictObject({ from: Instant.optional(), to: Instant.optional(), staffId: Id.optional(), limit: z.int().min(1).max(5000).optional() }),
+    z.array(AuditEntry),
+    'manager',
+  ),
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+/** The input after parsing (defaults applied); what the engine receives. */
+export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.infer<Channels[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/** Channels that need no session. auth.setup is refused by the engine once staff exists. */
+export const PUBLIC_CHANNELS: readonly Channel[] = CHANNEL_NAMES.filter((c) => channels[c].role === 'none');
+
+export function roleAllows(have: Role, least: Least): boolean {
+  if (least === 'none') return true;
+  if (least === 'cashier') return have === 'cashier' || have === 'manager';
+  return have === 'manager';
+}

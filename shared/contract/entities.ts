@@ -1,0 +1,273 @@
+// Output shapes of the contract: what the engine answers. Inputs live in channels.ts.
+import { z } from 'zod';
+import {
+  Id, Instant, LocalDate, LocalTime, Money, Multiplier, Role, SeatType, SeatStatus,
+  PaymentMethod, TicketType, Name,
+} from './primitives';
+
+export const Staff = z.object({ id: Id, name: z.string(), role: Role, active: z.boolean() });
+export type Staff = z.infer<typeof Staff>;
+
+export const Theater = z.object({
+  id: Id,
+  name: z.string(),
+  city: z.string(),
+  timezone: z.string(),
+  currency: z.string(),
+  halls: z.array(z.object({ id: Id, name: z.string(), capacity: z.int() })),
+});
+export type Theater = z.infer<typeof Theater>;
+
+export const Movie = z.object({
+  id: Id,
+  title: z.string(),
+  durationMinutes: z.int(),
+  genres: z.array(z.string()),
+  language: z.string(),
+  rating: z.string(),
+  releaseDate: LocalDate.optional(),
+  synopsis: z.string().optional(),
+  archived: z.boolean(),
+});
+export type Movie = z.infer<typeof Movie>;
+
+export const Seat = z.object({
+  id: Id,
+  label: z.string(),
+  number: z.int(),
+  column: z.int(),
+  type: SeatType,
+  blocked: z.boolean(),
+});
+export type Seat = z.infer<typeof Seat>;
+
+export const Hall = z.object({
+  id: Id,
+  theaterId: Id,
+  name: z.string(),
+  cleaningMinutes: z.int(),
+  capacity: z.int(),
+  rows: z.array(z.object({ label: z.string(), seats: z.array(Seat) })),
+});
+export type Hall = z.infer<typeof Hall>;
+
+export const ShowStatus = z.enum(['scheduled', 'cancelled']);
+export const Show = z.object({
+  id: Id,
+  movieId: Id,
+  hallId: Id,
+  startsAt: Instant,
+  endsAt: Instant,
+  basePrice: Money,
+  format: z.string(),
+  status: ShowStatus,
+});
+export type Show = z.infer<typeof Show>;
+
+export const ShowSummary = z.object({
+  id: Id,
+  movieId: Id,
+  movieTitle: z.string(),
+  hallId: Id,
+  hallName: z.string(),
+  theaterId: Id,
+  startsAt: Instant,
+  endsAt: Instant,
+  format: z.string(),
+  basePrice: Money,
+  status: ShowStatus,
+  capacity: z.int(),
+  available: z.int(),
+  held: z.int(),
+  sold: z.int(),
+});
+export type ShowSummary = z.infer<typeof ShowSummary>;
+
+export const MapSeat = z.object({
+  id: Id,
+  label: z.string(),
+  row: z.string(),
+  number: z.int(),
+  column: z.int(),
+  type: SeatType,
+  status: SeatStatus,
+  holdId: Id.optional(),
+});
+export type MapSeat = z.infer<typeof MapSeat>;
+
+export const SeatMap = z.object({
+  show: Show,
+  hall: z.object({ id: Id, name: z.string(), theaterId: Id, capacity: z.int(), rows: z.array(z.string()) }),
+  version: z.int(),
+  seats: z.array(MapSeat),
+});
+export type SeatMap = z.infer<typeof SeatMap>;
+
+export const Hold = z.object({ id: Id, showId: Id, seatIds: z.array(Id), expiresAt: Instant });
+export type Hold = z.infer<typeof Hold>;
+
+export const BreakdownStep = z.object({
+  label: z.string(),
+  kind: z.enum(['base', 'seatType', 'dayRule', 'peak', 'ticketType', 'flatPrice', 'cap', 'rounding']),
+  /** For multipliers the decimal factor; for base, flat price, cap and rounding an amount in minor units. */
+  value: z.number(),
+});
+export type BreakdownStep = z.infer<typeof BreakdownStep>;
+
+export const QuoteLine = z.object({
+  seatId: Id,
+  seatLabel: z.string(),
+  ticketType: TicketType,
+  amount: Money,
+  breakdown: z.array(BreakdownStep),
+});
+export const Quote = z.object({ lines: z.array(QuoteLine), total: Money, currency: z.string() });
+export type Quote = z.infer<typeof Quote>;
+
+export const PricingRules = z.strictObject({
+  seatTypes: z.strictObject({
+    regular: Multiplier, premium: Multiplier, vip: Multiplier,
+    recliner: Multiplier, wheelchair: Multiplier, companion: Multiplier,
+  }),
+  ticketTypes: z.record(TicketType, Multiplier).refine((r) => Object.keys(r).length > 0, 'at least one ticket type'),
+  weekend: z.strictObject({ days: z.array(z.int().min(0).max(6)).max(7), multiplier: Multiplier }),
+  holidays: z.strictObject({ dates: z.array(LocalDate).max(1000), multiplier: Multiplier }),
+  peak: z.strictObject({ enabled: z.boolean(), from: LocalTime, to: LocalTime, multiplier: Multiplier }),
+  flatPriceDays: z.array(z.strictObject({ weekday: z.int().min(0).max(6), price: Money })).max(7),
+  capMultiplier: Multiplier,
+});
+export type PricingRules = z.infer<typeof PricingRules>;
+
+export const DEFAULT_PRICING: PricingRules = {
+  seatTypes: { regular: 1.0, premium: 1.3, vip: 1.5, recliner: 2.0, wheelchair: 1.0, companion: 1.0 },
+  ticketTypes: { adult: 1.0, child: 0.75, senior: 0.8, student: 0.85 },
+  weekend: { days: [6, 0], multiplier: 1.5 },
+  holidays: { dates: [], multiplier: 2.0 },
+  peak: { enabled: false, from: '18:00', to: '22:00', multiplier: 1.2 },
+  flatPriceDays: [],
+  capMultiplier: 3.0,
+};
+
+export const Customer = z.strictObject({
+  name: z.string().trim().max(100).optional(),
+  phone: z.string().trim().max(32).regex(/^[+0-9 ()-]*$/, 'digits, spaces, + ( ) -').optional(),
+  email: z.email().max(200).optional(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const BookingPayment = z.object({
+  method: PaymentMethod,
+  amount: Money,
+  tendered: Money.optional(),
+  change: Money.optional(),
+  reference: z.string().optional(),
+});
+
+export const Booking = z.object({
+  id: Id,
+  code: z.string(),
+  status: z.enum(['confirmed', 'cancelled']),
+  showId: Id,
+  movieTitle: z.string(),
+  hallName: z.string(),
+  startsAt: Instant,
+  tickets: z.array(z.object({ seatId: Id, seatLabel: z.string(), ticketType: TicketType, amount: Money })),
+  total: Money,
+  currency: z.string(),
+  payments: z.array(BookingPayment),
+  customer: Customer.optional(),
+  cashier: z.object({ id: Id, name: z.string() }),
+  createdAt: Instant,
+  cancelledAt: Instant.optional(),
+  refund: z.object({ amount: Money, percent: z.int(), reason: z.string().optional() }).optional(),
+});
+export type Booking = z.infer<typeof Booking>;
+
+export const Receipt = z.object({
+  booking: Booking,
+  theater: z.object({ id: Id, name: z.string(), city: z.string(), timezone: z.string(), currency: z.string() }),
+  lines: z.array(z.object({ seatLabel: z.string(), ticketType: TicketType, amount: Money })),
+  qr: z.string(),
+  header: z.string(),
+  footer: z.string(),
+});
+export type Receipt = z.infer<typeof Receipt>;
+
+const Breakdown = z.array(z.object({ key: z.string(), label: z.string(), tickets: z.int(), gross: z.int(), refunds: z.int(), net: z.int() }));
+export const DailyReport = z.object({
+  date: LocalDate,
+  currency: z.string(),
+  ticketsSold: z.int(),
+  bookings: z.int(),
+  gross: z.int(),
+  refunds: z.int(),
+  net: z.int(),
+  byPaymentMethod: z.array(z.object({ method: PaymentMethod, collected: z.int(), refunded: z.int(), net: z.int() })),
+  byMovie: Breakdown,
+  byShow: Breakdown,
+  byCashier: Breakdown,
+});
+export type DailyReport = z.infer<typeof DailyReport>;
+
+export const OccupancyRow = z.object({
+  showId: Id, startsAt: Instant, movieTitle: z.string(), hallName: z.string(),
+  capacity: z.int(), sold: z.int(), occupancy: z.number(),
+});
+export type OccupancyRow = z.infer<typeof OccupancyRow>;
+
+export const Shift = z.object({
+  id: Id,
+  staffId: Id,
+  staffName: z.string(),
+  openedAt: Instant,
+  float: Money,
+  closedAt: Instant.optional(),
+  countedCash: Money.optional(),
+  expectedCash: z.int().optional(),
+  difference: z.int().optional(),
+});
+export type Shift = z.infer<typeof Shift>;
+
+export const CancellationTier = z.strictObject({ minutesBefore: z.int().min(0).max(60 * 24 * 365), percent: z.int().min(0).max(100) });
+
+export const Settings = z.strictObject({
+  holdSeconds: z.int().min(30).max(3600),
+  trailerMinutes: z.int().min(0).max(120),
+  defaultCleaningMinutes: z.int().min(0).max(240),
+  cancellationTiers: z.array(CancellationTier).max(10),
+  receipt: z.strictObject({ header: z.string().max(500), footer: z.string().max(500) }),
+  backupRetentionDays: z.int().min(1).max(3650),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  holdSeconds: 600,
+  trailerMinutes: 15,
+  defaultCleaningMinutes: 15,
+  cancellationTiers: [
+    { minutesBefore: 360, percent: 100 },
+    { minutesBefore: 120, percent: 50 },
+    { minutesBefore: 30, percent: 25 },
+  ],
+  receipt: { header: '', footer: '' },
+  backupRetentionDays: 14,
+};
+
+export const BackupInfo = z.object({ file: z.string(), bytes: z.int(), createdAt: Instant });
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: Instant,
+  staffId: Id.nullable(),
+  staffName: z.string().nullable(),
+  action: z.string(),
+  entityId: z.string().nullable(),
+  details: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const TheaterInfo = z.object({ id: Id, name: z.string(), city: z.string(), timezone: z.string(), currency: z.string() });
+
+// Re-exported so callers can build names with the same rules.
+export { Name };

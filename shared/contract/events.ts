@@ -1,0 +1,24 @@
+// Push events: a name -> payload map. Subscribers receive only the payload.
+import { z } from 'zod';
+import { Id, SeatStatus } from './primitives';
+
+export const events = {
+  'seats.changed': z.object({
+    showId: Id,
+    version: z.int(),
+    seats: z.array(z.object({ id: Id, status: SeatStatus })),
+  }),
+  'shows.changed': z.object({ showId: Id }),
+  'bookings.changed': z.object({ bookingId: Id, status: z.enum(['confirmed', 'cancelled']) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export type AnyEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
