@@ -24,6 +24,9 @@ import { closeShift, currentShift, listShifts, openShift } from './shifts/shifts
 import { getSettings, saveSettings } from './settings/settings';
 import { createBackup, listBackups, restoreBackup } from './backup/backup';
 import { listAudit } from './audit/audit';
+import { getNotifyConfig, saveNotifyConfig } from './notify/config';
+import { listOutbox, resendReceipt, retryOutbox } from './notify/outbox';
+import { sendTestEmail } from './notify/testEmail';
 
 type Handler<C extends Channel> = (
   ctx: EngineCtx,
@@ -83,4 +86,10 @@ export const handlers: Handlers = {
   'backup.list': listBackups,
   'backup.restore': restoreBackup,
   'audit.list': listAudit,
+  'notifications.getConfig': getNotifyConfig,
+  'notifications.saveConfig': saveNotifyConfig,
+  'notifications.test': sendTestEmail,
+  'notifications.list': listOutbox,
+  'notifications.retry': retryOutbox,
+  'bookings.resendReceipt': resendReceipt,
 };

@@ -11,6 +11,7 @@ import {
   Booking, Customer, Receipt, DailyReport, OccupancyRow, Shift, Settings, BackupInfo,
   AuditEntry, TheaterInfo,
 } from './entities';
+import { NotifyConfig, NotifyConfigInput, OutboxItem, OutboxStatus } from './notifications';
 
 const Timezone = z.string().min(1).max(64).refine((tz) => {
   try {
@@ -203,6 +204,22 @@ export const channels = {
     z.strictObject({ from: Instant.optional(), to: Instant.optional(), staffId: Id.optional(), limit: z.int().min(1).max(5000).optional() }),
     z.array(AuditEntry),
     'manager',
+  ),
+
+  // Notifications (email receipts and SMS through the outbox)
+  'notifications.getConfig': ch(Empty, NotifyConfig, 'manager'),
+  'notifications.saveConfig': ch(NotifyConfigInput, NotifyConfig, 'manager'),
+  'notifications.test': ch(z.strictObject({ to: z.email().max(200) }), z.object({ sent: z.boolean() }), 'manager'),
+  'notifications.list': ch(
+    z.strictObject({ status: OutboxStatus.optional(), bookingId: Id.optional(), limit: z.int().min(1).max(1000).optional() }),
+    z.array(OutboxItem),
+    'manager',
+  ),
+  'notifications.retry': ch(z.strictObject({ id: Id.optional() }), z.object({ scheduled: z.int() }), 'manager'),
+  'bookings.resendReceipt': ch(
+    z.strictObject({ bookingId: Id, email: z.email().max(200).optional() }),
+    z.object({ queued: z.int() }),
+    'cashier',
   ),
 } as const;
 

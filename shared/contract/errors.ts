@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'NOT_SUPPORTED',
+  'DELIVERY_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -36,6 +37,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   NOT_SUPPORTED: 501,
+  DELIVERY_FAILED: 502,
   INTERNAL: 500,
 };
 

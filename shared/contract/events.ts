@@ -10,6 +10,7 @@ export const events = {
   }),
   'shows.changed': z.object({ showId: Id }),
   'bookings.changed': z.object({ bookingId: Id, status: z.enum(['confirmed', 'cancelled']) }),
+  'notifications.changed': z.object({ id: Id, status: z.enum(['pending', 'sending', 'sent', 'dead']) }),
 } as const;
 
 export type Events = typeof events;

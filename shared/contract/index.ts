@@ -5,3 +5,4 @@ export * from './entities';
 export * from './channels';
 export * from './events';
 export * from './api';
+export * from './notifications';

@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Version N is the Nth entry; never edit a released one,
 // append a new file instead. The database's version lives in PRAGMA user_version.
 import { sql as v1 } from './001-initial';
+import { sql as v2 } from './002-outbox';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: v1 }];
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'initial', sql: v1 },
+  { version: 2, name: 'outbox', sql: v2 },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
