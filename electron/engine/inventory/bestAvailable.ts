@@ -1,7 +1,42 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// seats.bestAvailable: reads the show's grid (live claims only) and asks the pure selection in
+// bestSeats.ts. A suggestion: nothing is held, so the cashier still confirms with seats.hold.
+import { BoxOfficeError, type ChannelOutput, type ParsedInput, type SeatType } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
+import { isEligibleType, pickBestSeats, type GridSeat } from './bestSeats';
+import { requireOpenShow } from './claims';
+import { stmt } from './stmts';
 
-export function bestAvailable(_ctx: EngineCtx, _input: ParsedInput<'seats.bestAvailable'>, _actor: Actor): ChannelOutput<'seats.bestAvailable'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'seats.bestAvailable is not implemented yet');
+interface GridRow { id: string; row_index: number; number: number; col: number; type: SeatType; free: number }
+
+/** Free means: not blocked and no live claim (an expired hold does not count). */
+const GRID_SQL = `
+  SELECT s.id, s.row_index, s.number, s.col, s.type,
+         (s.blocked = 0 AND c.seat_id IS NULL) AS free
+  FROM seats s
+  LEFT JOIN seat_claims c
+    ON c.show_id = @show AND c.seat_id = s.id AND (c.expires_at IS NULL OR c.expires_at > @now)
+  WHERE s.hall_id = @hall AND s.removed = 0
+  ORDER BY s.row_index, s.number`;
+
+export function loadGrid(ctx: EngineCtx, showId: string, hallId: string, now: number): GridSeat[] {
+  const rows = stmt(ctx.db, GRID_SQL).all({ show: showId, hall: hallId, now }) as GridRow[];
+  return rows.map((r) => ({ id: r.id, row: r.row_index, number: r.number, column: r.col, type: r.type, free: r.free === 1 }));
+}
+
+export function bestAvailable(ctx: EngineCtx, input: ParsedInput<'seats.bestAvailable'>, _actor: Actor): ChannelOutput<'seats.bestAvailable'> {
+  const now = ctx.clock.now();
+  // Same gate as seats.hold: suggesting seats that cannot be held would only waste the cashier's time.
+  const show = requireOpenShow(ctx.db, input.showId, now);
+  const grid = loadGrid(ctx, show.id, show.hall_id, now);
+  const types = input.types ? [...new Set(input.types)] : undefined;
+  const result = pickBestSeats(grid, { count: input.count, types });
+  if (!result) {
+    const free = grid.filter((s) => s.free && isEligibleType(s.type, types)).length;
+    throw new BoxOfficeError('SEATS_UNAVAILABLE', `Only ${free} suitable seats are free for this show; ${input.count} were asked for`, {
+      seatIds: [],
+      requested: input.count,
+      free,
+    });
+  }
+  return { seatIds: result.seatIds };
 }

@@ -1,7 +1,78 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// seats.map: every seat of a show's hall with its status, in one LEFT JOIN over the claims.
+// Read inside one (deferred) transaction so the version and the seats are the same snapshot: a
+// client applying later seats.changed events by version never misses or double-applies one.
+import { BoxOfficeError, type ChannelOutput, type MapSeat, type ParsedInput, type SeatStatus, type SeatType } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
+import { getShowRow, toShow } from './claims';
+import { stmt } from './stmts';
 
-export function seatMap(_ctx: EngineCtx, _input: ParsedInput<'seats.map'>, _actor: Actor): ChannelOutput<'seats.map'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'seats.map is not implemented yet');
+interface MapRow {
+  id: string;
+  row_label: string;
+  number: number;
+  col: number;
+  type: SeatType;
+  blocked: number;
+  hold_id: string | null;
+  booking_id: string | null;
+  own: number;
+}
+
+/** The status rule, in order: blocked, sold, held (live), else available. Expired holds are available. */
+export function seatStatus(r: { blocked: number; booking_id: string | null; hold_id: string | null }): SeatStatus {
+  if (r.blocked) return 'blocked';
+  if (r.booking_id !== null) return 'sold';
+  if (r.hold_id !== null) return 'held';
+  return 'available';
+}
+
+/**
+ * One row per live seat of the hall. The join condition drops expired hold claims, so they read
+ * as available without anyone having swept them yet.
+ */
+export const MAP_SQL = `
+  SELECT s.id, s.row_label, s.number, s.col, s.type, s.blocked,
+         c.hold_id, c.booking_id, (h.session IS NOT NULL AND h.session = @session) AS own
+  FROM seats s
+  LEFT JOIN seat_claims c
+    ON c.show_id = @show AND c.seat_id = s.id AND (c.expires_at IS NULL OR c.expires_at > @now)
+  LEFT JOIN holds h ON h.id = c.hold_id
+  WHERE s.hall_id = @hall AND s.removed = 0
+  ORDER BY s.row_index, s.number`;
+
+export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: Actor): ChannelOutput<'seats.map'> {
+  const db = ctx.db;
+  return db.transaction(() => {
+    const show = getShowRow(db, input.showId);
+    if (!show) throw new BoxOfficeError('NOT_FOUND', 'There is no such show', { showId: input.showId });
+    const hall = stmt(db, 'SELECT id, name, theater_id FROM halls WHERE id = ?').get(show.hall_id) as
+      | { id: string; name: string; theater_id: string }
+      | undefined;
+    if (!hall) throw new BoxOfficeError('NOT_FOUND', 'The show\'s hall no longer exists', { hallId: show.hall_id });
+
+    const rows = stmt(db, MAP_SQL).all({ show: show.id, hall: hall.id, now: ctx.clock.now(), session: actor.session }) as MapRow[];
+    const labels: string[] = [];
+    const seats: MapSeat[] = rows.map((r) => {
+      if (labels[labels.length - 1] !== r.row_label) labels.push(r.row_label);
+      const seat: MapSeat = {
+        id: r.id,
+        label: `${r.row_label}${r.number}`,
+        row: r.row_label,
+        number: r.number,
+        column: r.col,
+        type: r.type,
+        status: seatStatus(r),
+      };
+      // holdId only on the caller's own holds: other counters' holds stay opaque.
+      if (r.own && r.hold_id !== null) seat.holdId = r.hold_id;
+      return seat;
+    });
+
+    return {
+      show: toShow(show),
+      hall: { id: hall.id, name: hall.name, theaterId: hall.theater_id, capacity: seats.length, rows: labels },
+      version: show.seat_version,
+      seats,
+    };
+  })();
 }

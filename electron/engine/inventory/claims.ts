@@ -1,0 +1,151 @@
+// The claim model shared by holds, the sweep, the seat map and best-available.
+// seat_claims(show_id, seat_id) is the PRIMARY KEY, so SQLite itself allows one claim per seat.
+// A hold claim (hold_id set) whose expires_at <= now is EXPIRED: treated as available everywhere
+// and deleted lazily by whoever inserts a claim for that seat (in the same transaction).
+import { BoxOfficeError, type Hold, type Show } from '../../../shared/contract';
+import { iso } from '../clock';
+import type { Db } from '../db/open';
+import { stmt } from './stmts';
+
+/** The most seats one hold may carry: a counter sale, not a group booking. */
+export const MAX_SEATS_PER_HOLD = 20;
+
+export interface ShowRow {
+  id: string;
+  movie_id: string;
+  hall_id: string;
+  starts_at: number;
+  ends_at: number;
+  base_price: number;
+  format: string;
+  status: 'scheduled' | 'cancelled';
+  seat_version: number;
+}
+
+export interface HoldRow {
+  id: string;
+  show_id: string;
+  staff_id: string;
+  session: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export function getShowRow(db: Db, showId: string): ShowRow | undefined {
+  return stmt(
+    db,
+    'SELECT id, movie_id, hall_id, starts_at, ends_at, base_price, format, status, seat_version FROM shows WHERE id = ?',
+  ).get(showId) as ShowRow | undefined;
+}
+
+export function toShow(r: ShowRow): Show {
+  return {
+    id: r.id,
+    movieId: r.movie_id,
+    hallId: r.hall_id,
+    startsAt: iso(r.starts_at),
+    endsAt: iso(r.ends_at),
+    basePrice: r.base_price,
+    format: r.format,
+    status: r.status,
+  };
+}
+
+/** A show whose seats may be claimed now: it exists, is scheduled and has not started. */
+export function requireOpenShow(db: Db, showId: string, now: number): ShowRow {
+  const show = getShowRow(db, showId);
+  if (!show) throw new BoxOfficeError('NOT_FOUND', 'There is no such show', { showId });
+  if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId });
+  if (now >= show.starts_at) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started', { showId });
+  return show;
+}
+
+export function getHoldRow(db: Db, holdId: string): HoldRow | undefined {
+  return stmt(db, 'SELECT id, show_id, staff_id, session, created_at, expires_at FROM holds WHERE id = ?').get(holdId) as
+    | HoldRow
+    | undefined;
+}
+
+/**
+ * The caller's own hold. Another session's hold answers NOT_FOUND exactly like a missing one, so
+ * a counter can neither see nor guess at another counter's holds.
+ */
+export function requireOwnHold(db: Db, holdId: string, session: string): HoldRow {
+  const hold = getHoldRow(db, holdId);
+  if (!hold || hold.session !== session) throw new BoxOfficeError('NOT_FOUND', 'There is no such hold', { holdId });
+  return hold;
+}
+
+export function isExpired(hold: Pick<HoldRow, 'expires_at'>, now: number): boolean {
+  return hold.expires_at <= now;
+}
+
+/** Seat ids of a hold in the contract's order: row, then number. */
+export function holdSeatIds(db: Db, holdId: string): string[] {
+  const rows = stmt(
+    db,
+    `SELECT c.seat_id AS id FROM seat_claims c JOIN seats s ON s.id = c.seat_id
+     WHERE c.hold_id = ? ORDER BY s.row_index, s.number`,
+  ).all(holdId) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+export function holdView(db: Db, hold: HoldRow): Hold {
+  return { id: hold.id, showId: hold.show_id, seatIds: holdSeatIds(db, hold.id), expiresAt: iso(hold.expires_at) };
+}
+
+/**
+ * Lazy expiry: deletes expired hold claims of these seats so fresh claims can take their place.
+ * The hold rows themselves stay for the sweep, which publishes their remaining seats.
+ */
+export function deleteExpiredClaims(db: Db, showId: string, seatIds: string[], now: number): number {
+  return stmt(
+    db,
+    `DELETE FROM seat_claims
+     WHERE show_id = ? AND seat_id IN (SELECT value FROM json_each(?))
+       AND expires_at IS NOT NULL AND expires_at <= ?`,
+  ).run(showId, JSON.stringify(seatIds), now).changes;
+}
+
+export interface LiveClaim {
+  seat_id: string;
+  hold_id: string | null;
+  booking_id: string | null;
+}
+
+/** The live claims (sold, or held and not expired) on these seats of a show. */
+export function liveClaims(db: Db, showId: string, seatIds: string[], now: number): LiveClaim[] {
+  return stmt(
+    db,
+    `SELECT seat_id, hold_id, booking_id FROM seat_claims
+     WHERE show_id = ? AND seat_id IN (SELECT value FROM json_each(?))
+       AND (expires_at IS NULL OR expires_at > ?)`,
+  ).all(showId, JSON.stringify(seatIds), now) as LiveClaim[];
+}
+
+/** Ends holds (row and claims) and answers which seats of which show they freed. */
+export function endHolds(db: Db, holdIds: string[]): Map<string, string[]> {
+  const freed = new Map<string, string[]>();
+  if (holdIds.length === 0) return freed;
+  const ids = JSON.stringify(holdIds);
+  const claims = stmt(
+    db,
+    `SELECT c.show_id, c.seat_id FROM seat_claims c JOIN seats s ON s.id = c.seat_id
+     WHERE c.hold_id IN (SELECT value FROM json_each(?)) ORDER BY c.show_id, s.row_index, s.number`,
+  ).all(ids) as { show_id: string; seat_id: string }[];
+  for (const c of claims) {
+    const list = freed.get(c.show_id) ?? [];
+    list.push(c.seat_id);
+    freed.set(c.show_id, list);
+  }
+  // Explicit, although ON DELETE CASCADE would do it: correctness must not hinge on a pragma.
+  stmt(db, 'DELETE FROM seat_claims WHERE hold_id IN (SELECT value FROM json_each(?))').run(ids);
+  stmt(db, 'DELETE FROM holds WHERE id IN (SELECT value FROM json_each(?))').run(ids);
+  return freed;
+}
+
+/** True for the error SQLite raises when a second claim on one seat hits the primary key. */
+export function isClaimConflict(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
