@@ -68,9 +68,11 @@ export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: 
       return seat;
     });
 
+    // Capacity counts sellable seats (in the layout and not blocked), as every other screen does.
+    const capacity = seats.reduce((n, s) => n + (s.status === 'blocked' ? 0 : 1), 0);
     return {
       show: toShow(show),
-      hall: { id: hall.id, name: hall.name, theaterId: hall.theater_id, capacity: seats.length, rows: labels },
+      hall: { id: hall.id, name: hall.name, theaterId: hall.theater_id, capacity, rows: labels },
       version: show.seat_version,
       seats,
     };
