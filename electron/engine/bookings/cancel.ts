@@ -1,11 +1,85 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// bookings.cancel and bookings.refundQuote: tiered refunds from the settings, the manager override,
+// and the seats back on sale at once. The money part is in refund.ts (shared with shows.cancel).
+import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Settings } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
+import { getSettings } from '../settings/settings';
+import { verifyManager } from '../staff/auth';
+import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
+import { cancelBookingInTx, refundAmount, runTerminalRefunds } from './refund';
+import { requireBooking } from './query';
 
-export async function cancelBooking(_ctx: EngineCtx, _input: ParsedInput<'bookings.cancel'>, _actor: Actor): Promise<ChannelOutput<'bookings.cancel'>> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'bookings.cancel is not implemented yet');
+type Tier = Settings['cancellationTiers'][number];
+
+/**
+ * The refund percent for a cancellation at `now`: the first tier (largest minutesBefore first)
+ * whose threshold the time left before the start reaches applies; later than the last tier
+ * refunds 0 %.
+ */
+export function tierPercent(tiers: readonly Tier[], startsAt: number, now: number): number {
+  const left = startsAt - now;
+  const sorted = [...tiers].sort((a, b) => b.minutesBefore - a.minutesBefore);
+  for (const t of sorted) if (left >= t.minutesBefore * 60_000) return t.percent;
+  return 0;
 }
 
-export function refundQuote(_ctx: EngineCtx, _input: ParsedInput<'bookings.refundQuote'>, _actor: Actor): ChannelOutput<'bookings.refundQuote'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'bookings.refundQuote is not implemented yet');
+interface Target { id: string; status: string; total: number; startsAt: number }
+
+function loadTarget(ctx: EngineCtx, id: string): Target {
+  const row = ctx.db
+    .prepare('SELECT b.id, b.status, b.total, s.starts_at FROM bookings b JOIN shows s ON s.id = b.show_id WHERE b.id = ?')
+    .get(id) as { id: string; status: string; total: number; starts_at: number } | undefined;
+  if (!row) throw new BoxOfficeError('NOT_FOUND', 'No booking with that id', { id });
+  return { id: row.id, status: row.status, total: row.total, startsAt: row.starts_at };
+}
+
+export function refundQuote(ctx: EngineCtx, input: ParsedInput<'bookings.refundQuote'>, _actor: Actor): ChannelOutput<'bookings.refundQuote'> {
+  const b = loadTarget(ctx, input.id);
+  if (b.status !== 'confirmed') throw new BoxOfficeError('CONFLICT', 'This booking is already cancelled', { id: b.id });
+  const now = ctx.clock.now();
+  const showStarted = now >= b.startsAt;
+  // Once the show started there is no tiered refund; only a manager's override (100 %) remains.
+  const percent = showStarted ? 0 : tierPercent(getSettings(ctx).cancellationTiers, b.startsAt, now);
+  return { amount: refundAmount(b.total, percent), percent, showStarted };
+}
+
+/**
+ * Who approved an override: the caller when a manager, else the manager whose name and PIN were
+ * typed at the counter. A wrong PIN is FORBIDDEN (LOCKED_OUT passes through: too many tries).
+ */
+function overrideApprover(ctx: EngineCtx, input: ParsedInput<'bookings.cancel'>, actor: Actor): { id: string; name: string } {
+  if (actor.role === 'manager') return { id: actor.staffId, name: actor.name };
+  if (!input.approval) throw new BoxOfficeError('FORBIDDEN', 'An override needs a manager (or a manager\'s name and PIN)');
+  let manager: Actor;
+  try {
+    manager = verifyManager(ctx, input.approval.name, input.approval.pin);
+  } catch (e) {
+    if (e instanceof BoxOfficeError && e.code === 'LOCKED_OUT') throw e;
+    throw new BoxOfficeError('FORBIDDEN', 'The manager\'s name or PIN is not right');
+  }
+  if (manager.role !== 'manager') throw new BoxOfficeError('FORBIDDEN', 'Only a manager may approve an override');
+  return { id: manager.staffId, name: manager.name };
+}
+
+export async function cancelBooking(ctx: EngineCtx, input: ParsedInput<'bookings.cancel'>, actor: Actor): Promise<ChannelOutput<'bookings.cancel'>> {
+  const b = loadTarget(ctx, input.id);
+  if (b.status !== 'confirmed') throw new BoxOfficeError('CONFLICT', 'This booking is already cancelled', { id: b.id });
+  const approver = input.override ? overrideApprover(ctx, input, actor) : null;
+  const now = ctx.clock.now();
+  if (!approver && now >= b.startsAt) {
+    throw new BoxOfficeError('SHOW_STARTED', 'The show has already started; only a manager override can refund it now', { id: b.id });
+  }
+  const percent = approver ? 100 : tierPercent(getSettings(ctx).cancellationTiers, b.startsAt, now);
+
+  const plan = ctx.db
+    .transaction(() => {
+      const p = cancelBookingInTx(ctx, actor, b.id, percent, input.reason, approver ? { override: true, approvedBy: approver } : {});
+      return { ...p, version: bumpSeatVersion(ctx.db, p.showId) };
+    })
+    .immediate();
+
+  // After commit, and only then, money leaves through the terminal (see refund.ts for why).
+  await runTerminalRefunds(ctx, actor, plan.terminal);
+  publishSeatChanges(ctx, plan.showId, plan.version, plan.seatIds.map((id) => ({ id, status: 'available' as const })));
+  ctx.emit('bookings.changed', { bookingId: b.id, status: 'cancelled' });
+  return { booking: requireBooking(ctx.db, b.id), refund: { amount: plan.amount, percent: plan.percent } };
 }

@@ -1,7 +1,260 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// bookings.confirm: a hold becomes a sale. The order of the steps is what keeps the promises of
+// contract.md ("a customer charged without a ticket" and "a seat sold twice" must never happen):
+//  1. idempotency: a retried confirm returns the booking it already made, before charging anything;
+//  2. everything checkable is checked (own hold, not expired, tickets = the hold's seats, the
+//     total = the quote now, payments add up) before any money moves;
+//  3. card/UPI/wallet go through the terminal; a decline refunds what this attempt already charged
+//     and sells nothing (the hold stays, the cashier may retry another way);
+//  4. ONE immediate transaction re-checks the hold at the clock's now, writes booking, tickets,
+//     payments, turns the hold's claims into sold claims and ends the hold; synchronous=FULL makes
+//     the commit durable before we answer;
+//  5. if that transaction fails (the hold expired while the card was being charged), every charge
+//     of this attempt is refunded and the error says so; events are published only after commit.
+import {
+  BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod,
+} from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
+import type { Db } from '../db/open';
+import { newBookingCode, newId } from '../ids';
+import { writeAudit } from '../audit/audit';
+import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
+import { computeQuote, loadPricedShow } from '../pricing/quote';
+import { requireBooking } from './query';
+import { runTerminalRefunds, type TerminalRefund } from './refund';
+import { openShiftId } from './shift';
 
-export async function confirmBooking(_ctx: EngineCtx, _input: ParsedInput<'bookings.confirm'>, _actor: Actor): Promise<ChannelOutput<'bookings.confirm'>> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'bookings.confirm is not implemented yet');
+type Input = ParsedInput<'bookings.confirm'>;
+type ElectronicMethod = Exclude<PaymentMethod, 'cash'>;
+
+interface Approved { index: number; method: ElectronicMethod; amount: number; transactionId: string }
+
+function bookingIdByKey(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT id FROM bookings WHERE idempotency_key = ?').get(key) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+function holdSeatIds(db: Db, holdId: string): string[] {
+  return (db.prepare('SELECT seat_id FROM seat_claims WHERE hold_id = ? ORDER BY seat_id').all(holdId) as { seat_id: string }[]).map(
+    (r) => r.seat_id,
+  );
+}
+
+/** The tickets must name exactly the hold's seats: no seat missing, none extra. */
+function checkCoverage(held: string[], tickets: Input['tickets']): void {
+  const heldSet = new Set(held);
+  const ticketSet = new Set(tickets.map((t) => t.seatId));
+  const missing = held.filter((s) => !ticketSet.has(s));
+  const extra = [...ticketSet].filter((s) => !heldSet.has(s));
+  if (missing.length || extra.length || ticketSet.size !== tickets.length) {
+    throw new BoxOfficeError('VALIDATION', 'The tickets must cover exactly the seats of the hold', [
+      { path: 'tickets', message: `missing: ${missing.join(', ') || 'none'}; not in the hold: ${extra.join(', ') || 'none'}`, code: 'custom' },
+    ]);
+  }
+}
+
+/** Payments must add up to the total exactly; cash must be tendered in full. */
+function checkPayments(total: number, payments: Input['payments']): void {
+  payments.forEach((p, i) => {
+    if (p.method !== 'cash' && p.tendered !== undefined) {
+      throw new BoxOfficeError('VALIDATION', 'Only a cash payment has a tendered amount', [
+        { path: `payments.${i}.tendered`, message: 'only for cash', code: 'custom' },
+      ]);
+    }
+    if (p.method !== 'cash' && p.amount === 0) {
+      throw new BoxOfficeError('VALIDATION', `A ${p.method} payment of 0 has nothing to charge`, [
+        { path: `payments.${i}.amount`, message: 'must be more than 0', code: 'custom' },
+      ]);
+    }
+  });
+  const paid = payments.reduce((s, p) => s + p.amount, 0);
+  if (paid !== total) {
+    throw new BoxOfficeError('PAYMENT_MISMATCH', `The payments add up to ${paid} but the total is ${total}`, { total, paid });
+  }
+  payments.forEach((p, i) => {
+    if (p.method === 'cash' && p.tendered !== undefined && p.tendered < p.amount) {
+      throw new BoxOfficeError('PAYMENT_MISMATCH', `The cash tendered (${p.tendered}) is less than the cash amount (${p.amount})`, {
+        total,
+        paid,
+        payment: i,
+        amount: p.amount,
+        tendered: p.tendered,
+      });
+    }
+  });
+}
+
+/** Sends this attempt's approved charges back; returns what was refunded (for the error details). */
+async function compensate(ctx: EngineCtx, actor: Actor, approved: Approved[], keep: ReadonlySet<string> = new Set()) {
+  const refunds: TerminalRefund[] = approved
+    .filter((a) => !keep.has(a.transactionId))
+    .map((a) => ({ bookingId: '', method: a.method, transactionId: a.transactionId, amount: a.amount }));
+  const { done, failed } = await runTerminalRefunds(ctx, actor, refunds);
+  return {
+    refunded: done.map((r) => ({ method: r.method, amount: r.amount })),
+    ...(failed.length ? { refundFailed: failed.map((r) => ({ method: r.method, amount: r.amount, transactionId: r.transactionId })) } : {}),
+  };
+}
+
+function isUniqueViolation(e: unknown, column: string): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (err.message ?? '').includes(column);
+}
+
+export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor): Promise<ChannelOutput<'bookings.confirm'>> {
+  const db = ctx.db;
+
+  // 1. A retry of a confirm that already went through: same booking, nothing charged again.
+  const existing = bookingIdByKey(db, input.idempotencyKey);
+  if (existing) return requireBooking(db, existing);
+
+  // 2. Everything that can be checked before money moves.
+  // A hold belongs to the session that made it; someone else's hold is as good as not there.
+  const hold = db.prepare('SELECT id, show_id, expires_at FROM holds WHERE id = ? AND session = ?').get(input.holdId, actor.session) as
+    | { id: string; show_id: string; expires_at: number }
+    | undefined;
+  if (!hold) throw new BoxOfficeError('NOT_FOUND', 'No such hold at this counter', { holdId: input.holdId });
+  if (hold.expires_at <= ctx.clock.now()) {
+    throw new BoxOfficeError('HOLD_EXPIRED', 'The hold on these seats has expired; please select them again', { holdId: hold.id });
+  }
+  const show = loadPricedShow(db, hold.show_id);
+  if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId: show.id });
+  checkCoverage(holdSeatIds(db, hold.id), input.tickets);
+  const quote = computeQuote(db, show, input.tickets);
+  checkPayments(quote.total, input.payments);
+
+  // 3. Electronic payments through the terminal, each with its own idempotency key.
+  const approved: Approved[] = [];
+  for (const [index, p] of input.payments.entries()) {
+    if (p.method === 'cash') continue;
+    let result: Awaited<ReturnType<EngineCtx['terminal']['charge']>>;
+    try {
+      result = await ctx.terminal.charge({
+        method: p.method,
+        amount: p.amount,
+        currency: show.currency,
+        idempotencyKey: `${input.idempotencyKey}:${index}`,
+        ...(p.reference !== undefined ? { reference: p.reference } : {}),
+      });
+    } catch (e) {
+      // A terminal that fails to answer is treated as a decline: nothing is sold.
+      ctx.log.error('payment terminal failed', { method: p.method, error: String(e) });
+      result = { approved: false, reason: 'The payment terminal did not answer' };
+    }
+    if (!result.approved) {
+      const comp = await compensate(ctx, actor, approved);
+      throw new BoxOfficeError('PAYMENT_DECLINED', `The ${p.method} payment was declined: ${result.reason}`, {
+        payment: index,
+        method: p.method,
+        reason: result.reason,
+        ...comp,
+      });
+    }
+    approved.push({ index, method: p.method, amount: p.amount, transactionId: result.transactionId });
+  }
+
+  // 4. The sale, in one transaction.
+  const txnByIndex = new Map(approved.map((a) => [a.index, a.transactionId]));
+  const commit = db.transaction((): { bookingId: string; duplicate: boolean; version: number; seatIds: string[] } => {
+    const dup = bookingIdByKey(db, input.idempotencyKey);
+    if (dup) return { bookingId: dup, duplicate: true, version: 0, seatIds: [] };
+    const now = ctx.clock.now();
+    const live = db.prepare('SELECT expires_at FROM holds WHERE id = ? AND session = ?').get(hold.id, actor.session) as
+      | { expires_at: number }
+      | undefined;
+    if (!live || live.expires_at <= now) {
+      throw new BoxOfficeError('HOLD_EXPIRED', 'The hold expired before the sale could complete', { holdId: hold.id });
+    }
+    const status = db.prepare('SELECT status FROM shows WHERE id = ?').get(show.id) as { status: string };
+    if (status.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show was cancelled meanwhile', { showId: show.id });
+    // Seats added to or released from the hold while the card was charged: the priced tickets no
+    // longer match, so do not sell a different set of seats than the one the customer paid for.
+    const seatIds = holdSeatIds(db, hold.id);
+    const ticketSeats = [...input.tickets.map((t) => t.seatId)].sort();
+    if (seatIds.length !== ticketSeats.length || seatIds.some((s, i) => s !== ticketSeats[i])) {
+      throw new BoxOfficeError('CONFLICT', 'The seats of the hold changed during payment; please confirm again', { holdId: hold.id });
+    }
+
+    const bookingId = newId('bk');
+    let code = newBookingCode();
+    const codeTaken = db.prepare('SELECT 1 FROM bookings WHERE code = ?');
+    // ~1e9 codes: a collision is rare, and we hold the write lock, so checking is enough.
+    for (let i = 0; codeTaken.get(code) && i < 20; i++) code = newBookingCode();
+    const c = input.customer;
+    db.prepare(
+      `INSERT INTO bookings (id, code, show_id, status, total, currency, customer_name, customer_phone, customer_email,
+         cashier_id, shift_id, idempotency_key, created_at)
+       VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      bookingId, code, show.id, quote.total, quote.currency,
+      c?.name || null, c?.phone || null, c?.email || null,
+      actor.staffId, openShiftId(db, actor.staffId), input.idempotencyKey, now,
+    );
+    const ticket = db.prepare(
+      'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const l of quote.lines) {
+      ticket.run(newId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, JSON.stringify(l.breakdown));
+    }
+    const shiftId = openShiftId(db, actor.staffId);
+    const payment = db.prepare(
+      `INSERT INTO payments (id, booking_id, kind, method, amount, tendered, change, reference, terminal_txn, staff_id, shift_id, created_at)
+       VALUES (?, ?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    input.payments.forEach((p, i) => {
+      const tendered = p.method === 'cash' ? (p.tendered ?? p.amount) : null;
+      payment.run(
+        newId('pay'), bookingId, p.method, p.amount, tendered, tendered === null ? null : tendered - p.amount,
+        p.reference ?? null, txnByIndex.get(i) ?? null, actor.staffId, shiftId, now,
+      );
+    });
+    const sold = db.prepare('UPDATE seat_claims SET booking_id = ?, hold_id = NULL, expires_at = NULL WHERE hold_id = ?').run(bookingId, hold.id);
+    if (sold.changes !== seatIds.length) throw new Error(`claim conversion mismatch: ${sold.changes} of ${seatIds.length}`);
+    db.prepare('DELETE FROM holds WHERE id = ?').run(hold.id);
+    const version = bumpSeatVersion(db, show.id);
+    writeAudit(ctx, actor, 'booking.confirm', bookingId, {
+      code,
+      showId: show.id,
+      total: quote.total,
+      seats: quote.lines.map((l) => l.seatLabel),
+      payments: input.payments.map((p) => ({ method: p.method, amount: p.amount })),
+    });
+    return { bookingId, duplicate: false, version, seatIds };
+  });
+
+  let result: ReturnType<typeof commit>;
+  try {
+    result = commit.immediate();
+  } catch (e) {
+    // 5. Nothing was sold: give back what this attempt charged.
+    if (isUniqueViolation(e, 'idempotency_key')) {
+      const dup = bookingIdByKey(db, input.idempotencyKey);
+      if (dup) result = { bookingId: dup, duplicate: true, version: 0, seatIds: [] };
+      else throw e;
+    } else {
+      const comp = await compensate(ctx, actor, approved);
+      if (e instanceof BoxOfficeError) {
+        const details = typeof e.details === 'object' && e.details !== null ? e.details : {};
+        const note = comp.refunded.length ? `; the ${comp.refunded.map((r) => r.method).join(' and ')} payment was refunded` : '';
+        throw new BoxOfficeError(e.code, `${e.message}${note}`, { ...details, ...comp });
+      }
+      throw e;
+    }
+  }
+
+  if (result.duplicate) {
+    // Another attempt with the same key won the race. Charges it shares with us (the terminal
+    // recognised the same idempotency key) are its payments; any others of ours go back.
+    const kept = new Set(
+      (db.prepare('SELECT terminal_txn FROM payments WHERE booking_id = ? AND terminal_txn IS NOT NULL').all(result.bookingId) as {
+        terminal_txn: string;
+      }[]).map((r) => r.terminal_txn),
+    );
+    await compensate(ctx, actor, approved, kept);
+    return requireBooking(db, result.bookingId);
+  }
+
+  const booking: Booking = requireBooking(db, result.bookingId);
+  publishSeatChanges(ctx, show.id, result.version, result.seatIds.map((id) => ({ id, status: 'sold' as const })));
+  ctx.emit('bookings.changed', { bookingId: booking.id, status: 'confirmed' });
+  return booking;
 }

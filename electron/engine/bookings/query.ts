@@ -1,11 +1,169 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// Reading bookings: the one loader that turns rows into the contract's Booking (used by confirm,
+// cancel, shows.cancel and receipts too, so every channel answers the same shape), bookings.get
+// and bookings.search.
+import { BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod } from '../../../shared/contract';
+import { localDayRange } from '../../../shared/localTime';
+import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
+import type { Db } from '../db/open';
 
-export function getBooking(_ctx: EngineCtx, _input: ParsedInput<'bookings.get'>, _actor: Actor): ChannelOutput<'bookings.get'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'bookings.get is not implemented yet');
+interface BookingRow {
+  id: string;
+  code: string;
+  show_id: string;
+  status: 'confirmed' | 'cancelled';
+  total: number;
+  currency: string;
+  customer_name: string | null;
+  customer_phone: string | null;
+  customer_email: string | null;
+  cashier_id: string;
+  cashier_name: string;
+  created_at: number;
+  cancelled_at: number | null;
+  cancel_reason: string | null;
+  refund_amount: number | null;
+  refund_percent: number | null;
+  starts_at: number;
+  movie_title: string;
+  hall_name: string;
 }
 
-export function searchBookings(_ctx: EngineCtx, _input: ParsedInput<'bookings.search'>, _actor: Actor): ChannelOutput<'bookings.search'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'bookings.search is not implemented yet');
+interface PaymentRow { method: PaymentMethod; amount: number; tendered: number | null; change: number | null; reference: string | null }
+
+/** The booking with everything the contract shows, or null when there is no such booking. */
+export function loadBooking(db: Db, id: string): Booking | null {
+  const b = db
+    .prepare(
+      `SELECT b.*, st.name AS cashier_name, s.starts_at, m.title AS movie_title, h.name AS hall_name
+       FROM bookings b
+       JOIN staff st ON st.id = b.cashier_id
+       JOIN shows s ON s.id = b.show_id
+       JOIN movies m ON m.id = s.movie_id
+       JOIN halls h ON h.id = s.hall_id
+       WHERE b.id = ?`,
+    )
+    .get(id) as BookingRow | undefined;
+  if (!b) return null;
+  // Tickets in seat-map order (row, then number), whatever order they were sold in.
+  const tickets = db
+    .prepare(
+      `SELECT t.seat_id, t.seat_label, t.ticket_type, t.amount FROM tickets t JOIN seats se ON se.id = t.seat_id
+       WHERE t.booking_id = ? ORDER BY se.row_index, se.number, t.seat_label`,
+    )
+    .all(id) as { seat_id: string; seat_label: string; ticket_type: string; amount: number }[];
+  const payments = db
+    .prepare("SELECT method, amount, tendered, change, reference FROM payments WHERE booking_id = ? AND kind = 'charge' ORDER BY rowid")
+    .all(id) as PaymentRow[];
+
+  const booking: Booking = {
+    id: b.id,
+    code: b.code,
+    status: b.status,
+    showId: b.show_id,
+    movieTitle: b.movie_title,
+    hallName: b.hall_name,
+    startsAt: iso(b.starts_at),
+    tickets: tickets.map((t) => ({ seatId: t.seat_id, seatLabel: t.seat_label, ticketType: t.ticket_type, amount: t.amount })),
+    total: b.total,
+    currency: b.currency,
+    payments: payments.map((p) => ({
+      method: p.method,
+      amount: p.amount,
+      ...(p.tendered !== null ? { tendered: p.tendered } : {}),
+      ...(p.change !== null ? { change: p.change } : {}),
+      ...(p.reference !== null ? { reference: p.reference } : {}),
+    })),
+    cashier: { id: b.cashier_id, name: b.cashier_name },
+    createdAt: iso(b.created_at),
+  };
+  if (b.customer_name !== null || b.customer_phone !== null || b.customer_email !== null) {
+    booking.customer = {
+      ...(b.customer_name !== null ? { name: b.customer_name } : {}),
+      ...(b.customer_phone !== null ? { phone: b.customer_phone } : {}),
+      ...(b.customer_email !== null ? { email: b.customer_email } : {}),
+    };
+  }
+  if (b.cancelled_at !== null) booking.cancelledAt = iso(b.cancelled_at);
+  if (b.refund_amount !== null) {
+    booking.refund = {
+      amount: b.refund_amount,
+      percent: b.refund_percent ?? 0,
+      ...(b.cancel_reason !== null ? { reason: b.cancel_reason } : {}),
+    };
+  }
+  return booking;
+}
+
+/** loadBooking or NOT_FOUND. */
+export function requireBooking(db: Db, id: string): Booking {
+  const booking = loadBooking(db, id);
+  if (!booking) throw new BoxOfficeError('NOT_FOUND', 'No booking with that id', { id });
+  return booking;
+}
+
+export function getBooking(ctx: EngineCtx, input: ParsedInput<'bookings.get'>, _actor: Actor): ChannelOutput<'bookings.get'> {
+  if ('id' in input) return requireBooking(ctx.db, input.id);
+  // The schema already trimmed and upper-cased the code as typed at the counter.
+  const row = ctx.db.prepare('SELECT id FROM bookings WHERE code = ?').get(input.code) as { id: string } | undefined;
+  if (!row) throw new BoxOfficeError('NOT_FOUND', `No booking with the code ${input.code}`, { code: input.code });
+  return requireBooking(ctx.db, row.id);
+}
+
+/** LIKE pattern for a substring, with LIKE's own wildcards escaped (ESCAPE '\'). */
+function likeSubstring(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// The phone as digits only, in SQL, so "(212) 555-0100" matches a search for 5550100.
+const PHONE_DIGITS = "replace(replace(replace(replace(replace(b.customer_phone, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')";
+
+export function searchBookings(ctx: EngineCtx, input: ParsedInput<'bookings.search'>, _actor: Actor): ChannelOutput<'bookings.search'> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+
+  const query = input.query?.trim() ?? '';
+  if (query) {
+    const any: string[] = [];
+    const code = query.toUpperCase();
+    // A code is typed in part at a busy counter: a prefix of the 6 characters is enough.
+    if (/^[A-Z0-9]{1,6}$/.test(code)) {
+      any.push('b.code LIKE ?');
+      params.push(`${code}%`);
+    }
+    any.push("b.customer_name LIKE ? ESCAPE '\\'", "b.customer_email LIKE ? ESCAPE '\\'");
+    params.push(likeSubstring(query), likeSubstring(query));
+    const digits = query.replace(/\D/g, '');
+    // Fewer than 3 digits would match nearly every phone number.
+    if (digits.length >= 3 && /^[+0-9 ()-]+$/.test(query)) {
+      any.push(`${PHONE_DIGITS} LIKE ?`);
+      params.push(`%${digits}%`);
+    }
+    where.push(`(${any.join(' OR ')})`);
+  }
+  if (input.showId) {
+    where.push('b.show_id = ?');
+    params.push(input.showId);
+  }
+  if (input.date) {
+    // "The date" of a booking is the local date of its show's start, in its theater's zone; each
+    // theater may have its own zone, so the day's range is computed per theater.
+    const theaters = ctx.db.prepare('SELECT id, timezone FROM theaters ORDER BY id').all() as { id: string; timezone: string }[];
+    if (theaters.length === 0) return [];
+    const ranges = theaters.map((t) => {
+      const [from, to] = localDayRange(input.date!, t.timezone);
+      params.push(t.id, from, to);
+      return '(h.theater_id = ? AND s.starts_at >= ? AND s.starts_at < ?)';
+    });
+    where.push(`(${ranges.join(' OR ')})`);
+  }
+  params.push(input.limit ?? 50);
+  const rows = ctx.db
+    .prepare(
+      `SELECT b.id FROM bookings b JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY b.created_at DESC, b.rowid DESC LIMIT ?`,
+    )
+    .all(...params) as { id: string }[];
+  return rows.map((r) => requireBooking(ctx.db, r.id));
 }

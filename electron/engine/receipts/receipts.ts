@@ -1,11 +1,44 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// receipts.get and receipts.print: the printable ticket/receipt of a booking. Printing is a port
+// (ctx.printer): Electron's main provides one; the browser host has none, so the page prints with
+// window.print() and this answers NOT_SUPPORTED.
+import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Receipt } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
+import { getSettings } from '../settings/settings';
+import { requireBooking } from '../bookings/query';
 
-export function getReceipt(_ctx: EngineCtx, _input: ParsedInput<'receipts.get'>, _actor: Actor): ChannelOutput<'receipts.get'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'receipts.get is not implemented yet');
+/**
+ * The QR payload: compact and readable by any scanner at the door without a lookup table:
+ * BOXOFFICE:<booking code>:<seat labels, comma-separated>.
+ */
+export function qrPayload(code: string, seatLabels: readonly string[]): string {
+  return `BOXOFFICE:${code}:${seatLabels.join(',')}`;
 }
 
-export async function printReceipt(_ctx: EngineCtx, _input: ParsedInput<'receipts.print'>, _actor: Actor): Promise<ChannelOutput<'receipts.print'>> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'receipts.print is not implemented yet');
+export function buildReceipt(ctx: EngineCtx, bookingId: string): Receipt {
+  const booking = requireBooking(ctx.db, bookingId);
+  const theater = ctx.db
+    .prepare(
+      `SELECT t.id, t.name, t.city, t.timezone, t.currency FROM shows s JOIN halls h ON h.id = s.hall_id
+       JOIN theaters t ON t.id = h.theater_id WHERE s.id = ?`,
+    )
+    .get(booking.showId) as Receipt['theater'];
+  const { receipt } = getSettings(ctx);
+  return {
+    booking,
+    theater,
+    lines: booking.tickets.map((t) => ({ seatLabel: t.seatLabel, ticketType: t.ticketType, amount: t.amount })),
+    qr: qrPayload(booking.code, booking.tickets.map((t) => t.seatLabel)),
+    header: receipt.header,
+    footer: receipt.footer,
+  };
+}
+
+export function getReceipt(ctx: EngineCtx, input: ParsedInput<'receipts.get'>, _actor: Actor): ChannelOutput<'receipts.get'> {
+  return buildReceipt(ctx, input.bookingId);
+}
+
+export async function printReceipt(ctx: EngineCtx, input: ParsedInput<'receipts.print'>, _actor: Actor): Promise<ChannelOutput<'receipts.print'>> {
+  if (!ctx.printer) throw new BoxOfficeError('NOT_SUPPORTED', 'Printing is done by the browser here');
+  const receipt = buildReceipt(ctx, input.bookingId);
+  return ctx.printer.print(receipt, { pdf: !!input.pdf });
 }

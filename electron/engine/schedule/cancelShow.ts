@@ -1,7 +1,69 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// shows.cancel (manager): the show is called off. Every confirmed booking is refunded in full
+// through the same refund code as bookings.cancel, every hold is released and every claim deleted.
+//
+// Order: ONE transaction commits the whole new state (show cancelled, bookings cancelled, refund
+// rows, claims and holds gone), and only then are the card/UPI/wallet refunds sent to the
+// terminal. A terminal refund cannot be undone, so it must not run before the database state it
+// belongs to is durable (a failed or concurrent cancellation would otherwise refund money for
+// bookings that stay sold, or refund twice). A terminal refund that fails afterwards is logged and
+// audited (refund.ts) for a manager to settle; the refund row records what is owed.
+import { BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type Show } from '../../../shared/contract';
+import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
+import type { Db } from '../db/open';
+import { writeAudit } from '../audit/audit';
+import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
+import { cancelBookingInTx, runTerminalRefunds, type RefundPlan } from '../bookings/refund';
+import { requireBooking } from '../bookings/query';
 
-export function cancelShow(_ctx: EngineCtx, _input: ParsedInput<'shows.cancel'>, _actor: Actor): ChannelOutput<'shows.cancel'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'shows.cancel is not implemented yet');
+interface ShowRow {
+  id: string; movie_id: string; hall_id: string; starts_at: number; ends_at: number; base_price: number; format: string; status: Show['status'];
+}
+
+function loadShow(db: Db, id: string): Show {
+  const r = db.prepare('SELECT id, movie_id, hall_id, starts_at, ends_at, base_price, format, status FROM shows WHERE id = ?').get(id) as
+    | ShowRow
+    | undefined;
+  if (!r) throw new BoxOfficeError('NOT_FOUND', 'That show does not exist', { id });
+  return {
+    id: r.id, movieId: r.movie_id, hallId: r.hall_id, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at),
+    basePrice: r.base_price, format: r.format, status: r.status,
+  };
+}
+
+export async function cancelShow(ctx: EngineCtx, input: ParsedInput<'shows.cancel'>, actor: Actor): Promise<ChannelOutput<'shows.cancel'>> {
+  const db = ctx.db;
+  const outcome = db
+    .transaction(() => {
+      // Read inside the transaction: a second manager cancelling at the same moment gets CONFLICT.
+      const show = loadShow(db, input.id);
+      if (show.status === 'cancelled') throw new BoxOfficeError('CONFLICT', 'This show is already cancelled', { id: show.id });
+      db.prepare("UPDATE shows SET status = 'cancelled', cancel_reason = ? WHERE id = ?").run(input.reason, show.id);
+      const bookingIds = (
+        db.prepare("SELECT id FROM bookings WHERE show_id = ? AND status = 'confirmed' ORDER BY created_at, rowid").all(show.id) as { id: string }[]
+      ).map((r) => r.id);
+      const plans: RefundPlan[] = bookingIds.map((id) =>
+        cancelBookingInTx(ctx, actor, id, 100, `Show cancelled: ${input.reason}`, { showCancelled: true }),
+      );
+      // Whatever is left are holds (and claims of holds that already expired): release them all.
+      const freed = db.prepare('DELETE FROM seat_claims WHERE show_id = ? RETURNING seat_id').all(show.id) as { seat_id: string }[];
+      const holds = db.prepare('DELETE FROM holds WHERE show_id = ?').run(show.id).changes;
+      const version = bumpSeatVersion(db, show.id);
+      writeAudit(ctx, actor, 'show.cancel', show.id, {
+        reason: input.reason,
+        bookings: bookingIds.length,
+        refunded: plans.reduce((s, p) => s + p.amount, 0),
+        holdsReleased: holds,
+      });
+      const seatIds = [...plans.flatMap((p) => p.seatIds), ...freed.map((f) => f.seat_id)];
+      return { plans, version, seatIds };
+    })
+    .immediate();
+
+  await runTerminalRefunds(ctx, actor, outcome.plans.flatMap((p) => p.terminal));
+  ctx.emit('shows.changed', { showId: input.id });
+  publishSeatChanges(ctx, input.id, outcome.version, outcome.seatIds.map((id) => ({ id, status: 'available' as const })));
+  for (const p of outcome.plans) ctx.emit('bookings.changed', { bookingId: p.bookingId, status: 'cancelled' });
+  const refunded: Booking[] = outcome.plans.map((p) => requireBooking(db, p.bookingId));
+  return { show: loadShow(db, input.id), refunded };
 }
