@@ -1,0 +1,38 @@
+// Which theater a report speaks for, and so which time zone draws its "business day" and which
+// currency its totals are in. Shifts and reports share it so a day means the same thing in both.
+import { BoxOfficeError } from '../../../shared/contract';
+import { localDayRange } from '../../../shared/localTime';
+import type { Db } from '../db/open';
+
+export interface ReportTheater {
+  id: string;
+  timezone: string;
+  currency: string;
+}
+
+/**
+ * The given theater, or the first one set up when none is given (a single-site install has one).
+ * A missing theater is NOT_FOUND rather than an empty report, so a typo is not read as "no sales".
+ */
+export function reportTheater(db: Db, theaterId?: string | null): ReportTheater {
+  const row = theaterId
+    ? db.prepare('SELECT id, timezone, currency FROM theaters WHERE id = ?').get(theaterId)
+    : db.prepare('SELECT id, timezone, currency FROM theaters ORDER BY created_at, id LIMIT 1').get();
+  if (!row) {
+    throw theaterId
+      ? new BoxOfficeError('NOT_FOUND', 'No such theater', { theaterId })
+      : new BoxOfficeError('NOT_FOUND', 'No theater has been set up yet');
+  }
+  return row as ReportTheater;
+}
+
+/** The zone of the first theater, or UTC before any theater exists (shifts work without one). */
+export function firstTheaterZone(db: Db): string {
+  const row = db.prepare('SELECT timezone FROM theaters ORDER BY created_at, id LIMIT 1').get() as { timezone: string } | undefined;
+  return row?.timezone ?? 'UTC';
+}
+
+/** [start, end) instants of a local business day. */
+export function dayRange(date: string, timezone: string): [number, number] {
+  return localDayRange(date, timezone);
+}
