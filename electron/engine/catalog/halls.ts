@@ -1,11 +1,115 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// Halls and their seat layouts: read a layout, create or edit one without breaking sold seats.
+import { BoxOfficeError, type ChannelOutput, type Hall, type ParsedInput, type Seat } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
+import type { Db } from '../db/open';
+import { iso } from '../clock';
+import { newId } from '../ids';
+import { writeAudit } from '../audit/audit';
+import { getTheaterRow } from './theaters';
+import { planLayout, validateLayout, type ExistingSeat } from './hallLayout';
 
-export function getHall(_ctx: EngineCtx, _input: ParsedInput<'halls.get'>, _actor: Actor): ChannelOutput<'halls.get'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'halls.get is not implemented yet');
+interface HallRow { id: string; theater_id: string; name: string; cleaning_minutes: number }
+
+export const seatLabel = (row: string, n: number): string => `${row}${n}`;
+
+/** The hall with its live seats (rows by row_index, seats by number); null when unknown. */
+export function loadHall(db: Db, id: string): Hall | null {
+  const h = db.prepare('SELECT id, theater_id, name, cleaning_minutes FROM halls WHERE id = ?').get(id) as HallRow | undefined;
+  if (!h) return null;
+  const seats = db
+    .prepare('SELECT id, row_label, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0 ORDER BY row_index, number')
+    .all(id) as { id: string; row_label: string; number: number; col: number; type: Seat['type']; blocked: number }[];
+  const rows: Hall['rows'] = [];
+  let capacity = 0;
+  for (const s of seats) {
+    let row = rows[rows.length - 1];
+    if (!row || row.label !== s.row_label) rows.push((row = { label: s.row_label, seats: [] }));
+    row.seats.push({ id: s.id, label: seatLabel(s.row_label, s.number), number: s.number, column: s.col, type: s.type, blocked: s.blocked === 1 });
+    // Same definition as capacity.ts: live (removed = 0, filtered above) and not blocked.
+    if (!s.blocked) capacity++;
+  }
+  return { id: h.id, theaterId: h.theater_id, name: h.name, cleaningMinutes: h.cleaning_minutes, capacity, rows };
 }
 
-export function saveHall(_ctx: EngineCtx, _input: ParsedInput<'halls.save'>, _actor: Actor): ChannelOutput<'halls.save'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'halls.save is not implemented yet');
+export function getHall(ctx: EngineCtx, input: ParsedInput<'halls.get'>, _actor: Actor): ChannelOutput<'halls.get'> {
+  const hall = loadHall(ctx.db, input.id);
+  if (!hall) throw new BoxOfficeError('NOT_FOUND', 'No such hall');
+  return hall;
+}
+
+interface InUse { seatId: string; label: string; showId: string; startsAt: string }
+
+/** Live claims (sold, or held and not expired) on these seats for shows still to come. */
+function seatsInUse(ctx: EngineCtx, hallId: string, seats: ExistingSeat[]): InUse[] {
+  if (seats.length === 0) return [];
+  const now = ctx.clock.now();
+  const rows = ctx.db
+    .prepare(
+      `SELECT c.seat_id, c.show_id, sh.starts_at
+       FROM seat_claims c JOIN shows sh ON sh.id = c.show_id
+       WHERE sh.hall_id = @hall AND sh.status = 'scheduled' AND sh.starts_at > @now
+         AND (c.booking_id IS NOT NULL OR c.expires_at > @now)
+         AND c.seat_id IN (SELECT value FROM json_each(@ids))
+       ORDER BY sh.starts_at, c.seat_id`,
+    )
+    .all({ hall: hallId, now, ids: JSON.stringify(seats.map((s) => s.id)) }) as { seat_id: string; show_id: string; starts_at: number }[];
+  const byId = new Map(seats.map((s) => [s.id, s]));
+  return rows.map((r) => {
+    const s = byId.get(r.seat_id)!;
+    return { seatId: r.seat_id, label: seatLabel(s.row_label, s.number), showId: r.show_id, startsAt: iso(r.starts_at) };
+  });
+}
+
+export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor: Actor): ChannelOutput<'halls.save'> {
+  validateLayout(input.rows);
+  const id = ctx.db.transaction(() => {
+    if (!getTheaterRow(ctx.db, input.theaterId)) throw new BoxOfficeError('NOT_FOUND', 'No such theater');
+    let existing: ExistingSeat[] = [];
+    if (input.id) {
+      const h = ctx.db.prepare('SELECT id, theater_id FROM halls WHERE id = ?').get(input.id) as { id: string; theater_id: string } | undefined;
+      if (!h) throw new BoxOfficeError('NOT_FOUND', 'No such hall');
+      if (h.theater_id !== input.theaterId) throw new BoxOfficeError('CONFLICT', 'A hall cannot move to another theater; create a new hall there');
+      existing = ctx.db
+        .prepare('SELECT id, row_label, row_index, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0')
+        .all(input.id) as ExistingSeat[];
+    }
+    // The unique (theater_id, name) constraint is case-sensitive; people are not.
+    const clash = ctx.db
+      .prepare('SELECT id FROM halls WHERE theater_id = ? AND lower(name) = lower(?) AND id IS NOT ?')
+      .get(input.theaterId, input.name, input.id ?? null);
+    if (clash) throw new BoxOfficeError('CONFLICT', `This theater already has a hall called "${input.name}"`);
+
+    const plan = planLayout(input.rows, existing);
+    const hallId = input.id ?? newId('hall');
+    if (input.id) {
+      const inUse = seatsInUse(ctx, hallId, plan.risky);
+      if (inUse.length > 0) {
+        const labels = [...new Set(inUse.map((u) => u.label))].slice(0, 10).join(', ');
+        throw new BoxOfficeError('LAYOUT_IN_USE', `Seats ${labels} are held or sold for upcoming shows; they cannot be removed, re-typed or blocked now`, { seats: inUse });
+      }
+      ctx.db.prepare('UPDATE halls SET name = ?, cleaning_minutes = ? WHERE id = ?').run(input.name, input.cleaningMinutes, hallId);
+      // Retire every live seat first, then revive the kept ones with their new values: this way
+      // swapping two seats' numbers never trips the unique (hall, row, number) index midway.
+      ctx.db.prepare('UPDATE seats SET removed = 1 WHERE hall_id = ? AND removed = 0').run(hallId);
+    } else {
+      ctx.db
+        .prepare('INSERT INTO halls (id, theater_id, name, cleaning_minutes, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(hallId, input.theaterId, input.name, input.cleaningMinutes, ctx.clock.now());
+    }
+    const revive = ctx.db.prepare('UPDATE seats SET row_label = ?, row_index = ?, number = ?, col = ?, type = ?, blocked = ?, removed = 0 WHERE id = ?');
+    const insert = ctx.db.prepare('INSERT INTO seats (id, hall_id, row_label, row_index, number, col, type, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const s of plan.seats) {
+      if (s.existing) revive.run(s.rowLabel, s.rowIndex, s.number, s.col, s.type, s.blocked ? 1 : 0, s.existing.id);
+      else insert.run(newId('seat'), hallId, s.rowLabel, s.rowIndex, s.number, s.col, s.type, s.blocked ? 1 : 0);
+    }
+    writeAudit(ctx, actor, input.id ? 'halls.update' : 'halls.create', hallId, {
+      name: input.name,
+      cleaningMinutes: input.cleaningMinutes,
+      seats: plan.seats.length,
+      added: plan.seats.filter((s) => !s.existing).length,
+      removed: plan.removed.map((s) => seatLabel(s.row_label, s.number)),
+    });
+    return hallId;
+  }).immediate();
+  return loadHall(ctx.db, id)!;
 }

@@ -1,11 +1,53 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// Theaters (sites): list them with their halls, create and edit them.
+import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Theater } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
+import type { Db } from '../db/open';
+import { newId } from '../ids';
+import { writeAudit } from '../audit/audit';
+import { allHallCapacities, hallCapacity } from './capacity';
 
-export function listTheaters(_ctx: EngineCtx, _input: ParsedInput<'theaters.list'>, _actor: Actor): ChannelOutput<'theaters.list'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'theaters.list is not implemented yet');
+interface TheaterRow { id: string; name: string; city: string; timezone: string; currency: string }
+interface HallRow { id: string; theater_id: string; name: string }
+
+export function getTheaterRow(db: Db, id: string): TheaterRow | null {
+  return (db.prepare('SELECT id, name, city, timezone, currency FROM theaters WHERE id = ?').get(id) as TheaterRow | undefined) ?? null;
 }
 
-export function saveTheater(_ctx: EngineCtx, _input: ParsedInput<'theaters.save'>, _actor: Actor): ChannelOutput<'theaters.save'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'theaters.save is not implemented yet');
+export function listTheaters(ctx: EngineCtx, _input: ParsedInput<'theaters.list'>, _actor: Actor): ChannelOutput<'theaters.list'> {
+  const theaters = ctx.db.prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, name, id').all() as TheaterRow[];
+  const halls = ctx.db.prepare('SELECT id, theater_id, name FROM halls ORDER BY name COLLATE NOCASE, id').all() as HallRow[];
+  const capacity = allHallCapacities(ctx.db);
+  const byTheater = new Map<string, Theater['halls']>();
+  for (const h of halls) {
+    const list = byTheater.get(h.theater_id) ?? [];
+    list.push({ id: h.id, name: h.name, capacity: capacity.get(h.id) ?? 0 });
+    byTheater.set(h.theater_id, list);
+  }
+  return theaters.map((t) => ({ ...t, halls: byTheater.get(t.id) ?? [] }));
+}
+
+export function saveTheater(ctx: EngineCtx, input: ParsedInput<'theaters.save'>, actor: Actor): ChannelOutput<'theaters.save'> {
+  const id = ctx.db.transaction(() => {
+    if (!input.id) {
+      const id = newId('th');
+      ctx.db
+        .prepare('INSERT INTO theaters (id, name, city, timezone, currency, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, input.name, input.city, input.timezone, input.currency, ctx.clock.now());
+      writeAudit(ctx, actor, 'theaters.create', id, { name: input.name, city: input.city, timezone: input.timezone, currency: input.currency });
+      return id;
+    }
+    const before = getTheaterRow(ctx.db, input.id);
+    if (!before) throw new BoxOfficeError('NOT_FOUND', 'No such theater');
+    ctx.db
+      .prepare('UPDATE theaters SET name = ?, city = ?, timezone = ?, currency = ? WHERE id = ?')
+      .run(input.name, input.city, input.timezone, input.currency, input.id);
+    writeAudit(ctx, actor, 'theaters.update', input.id, {
+      before: { name: before.name, city: before.city, timezone: before.timezone, currency: before.currency },
+      after: { name: input.name, city: input.city, timezone: input.timezone, currency: input.currency },
+    });
+    return input.id;
+  })();
+  const t = getTheaterRow(ctx.db, id)!;
+  const halls = ctx.db.prepare('SELECT id, name FROM halls WHERE theater_id = ? ORDER BY name COLLATE NOCASE, id').all(id) as { id: string; name: string }[];
+  return { ...t, halls: halls.map((h) => ({ ...h, capacity: hallCapacity(ctx.db, h.id) })) };
 }

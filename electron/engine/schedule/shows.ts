@@ -1,11 +1,218 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// The schedule: list shows with live seat counts, and create or move a show without overlaps.
+import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Show } from '../../../shared/contract';
+import { localDayRange, localParts } from '../../../shared/localTime';
 import type { Actor, EngineCtx } from '../context';
+import type { Db } from '../db/open';
+import { iso } from '../clock';
+import { newId } from '../ids';
+import { writeAudit } from '../audit/audit';
+import { getSettings } from '../settings/settings';
+import { SELLABLE_SEAT } from '../catalog/capacity';
 
-export function listShows(_ctx: EngineCtx, _input: ParsedInput<'shows.list'>, _actor: Actor): ChannelOutput<'shows.list'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'shows.list is not implemented yet');
+export interface ShowRow {
+  id: string; movie_id: string; hall_id: string; starts_at: number; ends_at: number; block_end: number;
+  base_price: number; format: string; status: Show['status'];
 }
 
-export function saveShow(_ctx: EngineCtx, _input: ParsedInput<'shows.save'>, _actor: Actor): ChannelOutput<'shows.save'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'shows.save is not implemented yet');
+export function toShow(r: ShowRow): Show {
+  return {
+    id: r.id, movieId: r.movie_id, hallId: r.hall_id, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at),
+    basePrice: r.base_price, format: r.format, status: r.status,
+  };
+}
+
+export function getShowRow(db: Db, id: string): ShowRow | null {
+  return (db.prepare('SELECT * FROM shows WHERE id = ?').get(id) as ShowRow | undefined) ?? null;
+}
+
+const NO_END = 8.64e15; // the largest JS date: "no upper bound" without a second query shape
+
+/** [lo, hi) instants of the requested local dates in one zone. No dates: from the start of today. */
+function rangeIn(tz: string, input: ParsedInput<'shows.list'>, now: number): [number, number] {
+  if (input.date) return localDayRange(input.date, tz);
+  const from = input.from ?? localParts(now, tz).date;
+  return [localDayRange(from, tz)[0], input.to ? localDayRange(input.to, tz)[1] : NO_END];
+}
+
+interface ListRow extends ShowRow {
+  movie_title: string; hall_name: string; theater_id: string; timezone: string; capacity: number; held: number; sold: number;
+}
+
+/**
+ * One statement: the shows in range (a range scan on shows_start), then capacity per hall and
+ * held/sold per show as grouped sub-queries over just those halls and shows (no query per show).
+ */
+const LIST_SQL = `
+WITH sel AS MATERIALIZED (
+  SELECT s.*, m.title AS movie_title, h.name AS hall_name, h.theater_id, t.timezone
+  FROM shows s
+  JOIN halls h ON h.id = s.hall_id
+  JOIN theaters t ON t.id = h.theater_id
+  JOIN movies m ON m.id = s.movie_id
+  WHERE s.starts_at >= @lo AND s.starts_at < @hi
+    AND (@theater IS NULL OR h.theater_id = @theater)
+    AND (@movie IS NULL OR s.movie_id = @movie)
+    AND (@hall IS NULL OR s.hall_id = @hall)
+    AND (@cancelled = 1 OR s.status = 'scheduled')
+)
+SELECT sel.*, coalesce(cap.n, 0) AS capacity, coalesce(c.held, 0) AS held, coalesce(c.sold, 0) AS sold
+FROM sel
+LEFT JOIN (
+  SELECT hall_id, count(*) AS n FROM seats
+  WHERE hall_id IN (SELECT hall_id FROM sel) AND ${SELLABLE_SEAT}
+  GROUP BY hall_id
+) cap ON cap.hall_id = sel.hall_id
+LEFT JOIN (
+  SELECT show_id,
+         sum(hold_id IS NOT NULL AND expires_at > @now) AS held,
+         sum(booking_id IS NOT NULL) AS sold
+  FROM seat_claims WHERE show_id IN (SELECT id FROM sel)
+  GROUP BY show_id
+) c ON c.show_id = sel.id
+ORDER BY sel.starts_at, sel.hall_name, sel.id`;
+
+export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _actor: Actor): ChannelOutput<'shows.list'> {
+  if (!input.date && input.from && input.to && input.from > input.to) {
+    throw new BoxOfficeError('VALIDATION', '"from" must not be after "to"', [{ path: 'from', message: 'after "to"', code: 'custom' }]);
+  }
+  const now = ctx.clock.now();
+  // Local dates are judged in each show's theater zone: one range per zone in use, queried as
+  // their union, then each row checked against its own zone's range.
+  const zones = (
+    input.theaterId
+      ? ctx.db.prepare('SELECT timezone FROM theaters WHERE id = ?').all(input.theaterId)
+      : ctx.db.prepare('SELECT DISTINCT timezone FROM theaters').all()
+  ) as { timezone: string }[];
+  if (zones.length === 0) return [];
+  const ranges = new Map(zones.map((z) => [z.timezone, rangeIn(z.timezone, input, now)]));
+  const all = [...ranges.values()];
+  const rows = ctx.db.prepare(LIST_SQL).all({
+    lo: Math.min(...all.map((r) => r[0])),
+    hi: Math.max(...all.map((r) => r[1])),
+    theater: input.theaterId ?? null,
+    movie: input.movieId ?? null,
+    hall: input.hallId ?? null,
+    cancelled: input.includeCancelled ? 1 : 0,
+    now,
+  }) as ListRow[];
+  const out: ChannelOutput<'shows.list'> = [];
+  for (const r of rows) {
+    const [lo, hi] = ranges.get(r.timezone)!;
+    if (r.starts_at < lo || r.starts_at >= hi) continue;
+    out.push({
+      ...toShow(r),
+      movieTitle: r.movie_title,
+      hallName: r.hall_name,
+      theaterId: r.theater_id,
+      capacity: r.capacity,
+      // A seat sold and later blocked (past shows) must not make "available" negative.
+      available: Math.max(0, r.capacity - r.held - r.sold),
+      held: r.held,
+      sold: r.sold,
+    });
+  }
+  return out;
+}
+
+// The longest possible block (120 min trailers + 600 min film + 240 min cleaning, the contract's
+// limits) is under 24 h, so a show that starts more than 24 h earlier cannot overlap; bounding
+// the search lets the shows_hall_start index do a short range scan.
+const MAX_BLOCK_MS = 24 * 60 * 60_000;
+
+/** Scheduled shows in the hall whose block overlaps [start, end); touching blocks are fine. */
+export function overlappingShows(db: Db, hallId: string, start: number, blockEnd: number, exceptId: string | null): string[] {
+  const rows = db
+    .prepare(
+      `SELECT id FROM shows
+       WHERE hall_id = @hall AND starts_at > @earliest AND starts_at < @end AND block_end > @start
+         AND status = 'scheduled' AND id IS NOT @except
+       ORDER BY starts_at`,
+    )
+    .all({ hall: hallId, earliest: start - MAX_BLOCK_MS, start, end: blockEnd, except: exceptId }) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor: Actor): ChannelOutput<'shows.save'> {
+  const now = ctx.clock.now();
+  const start = Date.parse(input.startsAt);
+  const trailerMinutes = getSettings(ctx).trailerMinutes;
+
+  const id = ctx.db.transaction(() => {
+    const before = input.id ? getShowRow(ctx.db, input.id) : null;
+    if (input.id && !before) throw new BoxOfficeError('NOT_FOUND', 'No such show');
+    if (before?.status === 'cancelled') throw new BoxOfficeError('CONFLICT', 'This show was cancelled and cannot be changed');
+
+    const movie = ctx.db.prepare('SELECT id, title, duration_minutes, archived FROM movies WHERE id = ?').get(input.movieId) as
+      | { id: string; title: string; duration_minutes: number; archived: number }
+      | undefined;
+    if (!movie) throw new BoxOfficeError('NOT_FOUND', 'No such movie');
+    const hall = ctx.db.prepare('SELECT id, cleaning_minutes FROM halls WHERE id = ?').get(input.hallId) as
+      | { id: string; cleaning_minutes: number }
+      | undefined;
+    if (!hall) throw new BoxOfficeError('NOT_FOUND', 'No such hall');
+
+    const moving = !before || before.starts_at !== start || before.hall_id !== input.hallId || before.movie_id !== input.movieId;
+    // An archived film may keep the shows it has, but gets no new ones.
+    if (movie.archived && (!before || before.movie_id !== movie.id)) {
+      throw new BoxOfficeError('CONFLICT', `"${movie.title}" is archived; restore it before scheduling it`);
+    }
+    if (moving && start < now) {
+      throw new BoxOfficeError('VALIDATION', 'A show cannot start in the past', [{ path: 'startsAt', message: 'in the past', code: 'custom' }]);
+    }
+    if (before && moving) {
+      if (before.starts_at <= now) throw new BoxOfficeError('CONFLICT', 'This show has already started and cannot be moved');
+      const claims = ctx.db
+        .prepare(
+          `SELECT sum(booking_id IS NOT NULL) AS sold, sum(hold_id IS NOT NULL AND expires_at > ?) AS held
+           FROM seat_claims WHERE show_id = ?`,
+        )
+        .get(now, before.id) as { sold: number | null; held: number | null };
+      if ((claims.sold ?? 0) > 0) {
+        throw new BoxOfficeError('CONFLICT', 'Tickets are already sold for this show; cancel it (refunding them) instead of moving it');
+      }
+      // Held seats belong to the old hall's layout: they would point at seats that are not there.
+      if (before.hall_id !== input.hallId && (claims.held ?? 0) > 0) {
+        throw new BoxOfficeError('CONFLICT', 'Seats are being held for this show right now; try again when the sale is done');
+      }
+    }
+
+    let endsAt = before?.ends_at ?? 0;
+    let blockEnd = before?.block_end ?? 0;
+    if (moving) {
+      endsAt = start + (trailerMinutes + movie.duration_minutes) * 60_000;
+      blockEnd = endsAt + hall.cleaning_minutes * 60_000;
+      const conflicts = overlappingShows(ctx.db, hall.id, start, blockEnd, before?.id ?? null);
+      if (conflicts.length > 0) {
+        throw new BoxOfficeError('SCHEDULE_CONFLICT', 'The hall is busy then: this show would overlap another one (including trailers and cleaning)', { conflicts });
+      }
+    }
+    const format = input.format ?? before?.format ?? '2D';
+    const showId = before?.id ?? newId('show');
+    if (before) {
+      ctx.db
+        .prepare('UPDATE shows SET movie_id = ?, hall_id = ?, starts_at = ?, ends_at = ?, block_end = ?, base_price = ?, format = ? WHERE id = ?')
+        .run(input.movieId, input.hallId, start, endsAt, blockEnd, input.basePrice, format, showId);
+    } else {
+      ctx.db
+        .prepare(
+          `INSERT INTO shows (id, movie_id, hall_id, starts_at, ends_at, block_end, base_price, format, status, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?)`,
+        )
+        .run(showId, input.movieId, input.hallId, start, endsAt, blockEnd, input.basePrice, format, now);
+    }
+    writeAudit(ctx, actor, before ? 'shows.update' : 'shows.create', showId, {
+      movie: movie.title,
+      hallId: input.hallId,
+      startsAt: input.startsAt,
+      basePrice: input.basePrice,
+      format,
+      ...(before ? { before: toShow(before) } : {}),
+    });
+    return showId;
+  }).immediate();
+
+  // After the commit: nobody is told about a change that was rolled back. A price or format
+  // edit is announced too, so open show lists refresh.
+  ctx.emit('shows.changed', { showId: id });
+  return toShow(getShowRow(ctx.db, id)!);
 }

@@ -1,28 +1,106 @@
-// PLACEHOLDER: signatures only, to be implemented (see handlers.ts).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+// Signing in and out: first-run setup, PIN login with lockout, sessions and manager approval.
+import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Staff } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
+import { newId, newToken } from '../ids';
+import { writeAudit } from '../audit/audit';
+import { hashPin } from './pin';
+import { checkCredentials } from './credentials';
 
-export function authStatus(_ctx: EngineCtx, _input: ParsedInput<'auth.status'>, _actor: Actor | null): ChannelOutput<'auth.status'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'auth.status is not implemented yet');
+/** A session unused for longer than this is over; the cashier signs in again. */
+export const SESSION_IDLE_MS = 12 * 60 * 60_000;
+/** last_seen is written at most this often, so reading a seat map does not mean a write. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+interface TheaterRow { id: string; name: string; city: string; timezone: string; currency: string }
+
+function staffCount(ctx: EngineCtx): number {
+  return (ctx.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 }
 
-export function authSetup(_ctx: EngineCtx, _input: ParsedInput<'auth.setup'>, _actor: Actor | null): ChannelOutput<'auth.setup'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'auth.setup is not implemented yet');
+export function staffById(ctx: Pick<EngineCtx, 'db'>, id: string): Staff | null {
+  const r = ctx.db.prepare('SELECT id, name, role, active FROM staff WHERE id = ?').get(id) as
+    | { id: string; name: string; role: Staff['role']; active: number }
+    | undefined;
+  return r ? { id: r.id, name: r.name, role: r.role, active: r.active === 1 } : null;
 }
 
-export function authLogin(_ctx: EngineCtx, _input: ParsedInput<'auth.login'>, _actor: Actor | null): ChannelOutput<'auth.login'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'auth.login is not implemented yet');
+function createSession(ctx: EngineCtx, staffId: string): string {
+  const token = newToken();
+  const now = ctx.clock.now();
+  ctx.db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(token, staffId, now, now);
+  return token;
 }
 
-export function authLogout(_ctx: EngineCtx, _input: ParsedInput<'auth.logout'>, _actor: Actor): ChannelOutput<'auth.logout'> {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'auth.logout is not implemented yet');
+export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, actor: Actor | null): ChannelOutput<'auth.status'> {
+  const theater = ctx.db
+    .prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, id LIMIT 1')
+    .get() as TheaterRow | undefined;
+  return {
+    setupRequired: staffCount(ctx) === 0,
+    staff: actor ? staffById(ctx, actor.staffId) : null,
+    theater: theater ?? null,
+  };
 }
+
+export function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _actor: Actor | null): ChannelOutput<'auth.setup'> {
+  const pinHash = hashPin(input.manager.pin); // slow: outside the write transaction
+  const now = ctx.clock.now();
+  const theaterId = newId('th');
+  const staffId = newId('st');
+  const token = ctx.db.transaction(() => {
+    // Checked inside the transaction: two first-run windows must not both create a manager.
+    if (staffCount(ctx) > 0) throw new BoxOfficeError('CONFLICT', 'The box office is already set up; sign in instead');
+    const t = input.theater;
+    ctx.db
+      .prepare('INSERT INTO theaters (id, name, city, timezone, currency, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(theaterId, t.name, t.city, t.timezone, t.currency, now);
+    ctx.db
+      .prepare("INSERT INTO staff (id, name, role, pin_hash, active, created_at) VALUES (?, ?, 'manager', ?, 1, ?)")
+      .run(staffId, input.manager.name, pinHash, now);
+    const actor: Actor = { staffId, name: input.manager.name, role: 'manager', session: '' };
+    writeAudit(ctx, actor, 'auth.setup', theaterId, { theater: t.name, manager: input.manager.name });
+    return createSession(ctx, staffId);
+  }).immediate();
+  return { staff: { id: staffId, name: input.manager.name, role: 'manager', active: true }, token };
+}
+
+export function authLogin(ctx: EngineCtx, input: ParsedInput<'auth.login'>, _actor: Actor | null): ChannelOutput<'auth.login'> {
+  const row = checkCredentials(ctx, input.name, input.pin);
+  const token = createSession(ctx, row.id);
+  return { staff: { id: row.id, name: row.name, role: row.role, active: true }, token };
+}
+
+export function authLogout(ctx: EngineCtx, _input: ParsedInput<'auth.logout'>, actor: Actor): ChannelOutput<'auth.logout'> {
+  ctx.db.prepare('DELETE FROM sessions WHERE token = ?').run(actor.session);
+  return {};
+}
+
 /** The signed-in staff member behind a session token, or null (unknown, expired or deactivated). */
-export function resolveSession(_ctx: EngineCtx, _token: string): Actor | null {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'resolveSession is not implemented yet');
+export function resolveSession(ctx: EngineCtx, token: string): Actor | null {
+  const r = ctx.db
+    .prepare(
+      `SELECT s.token, s.last_seen, st.id AS staff_id, st.name, st.role, st.active
+       FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE s.token = ?`,
+    )
+    .get(token) as { token: string; last_seen: number; staff_id: string; name: string; role: Actor['role']; active: number } | undefined;
+  if (!r) return null;
+  const now = ctx.clock.now();
+  if (!r.active || now - r.last_seen > SESSION_IDLE_MS) {
+    ctx.db.prepare('DELETE FROM sessions WHERE token = ?').run(token);
+    return null;
+  }
+  if (now - r.last_seen >= TOUCH_INTERVAL_MS) {
+    ctx.db.prepare('UPDATE sessions SET last_seen = ? WHERE token = ?').run(now, token);
+  }
+  return { staffId: r.staff_id, name: r.name, role: r.role, session: r.token };
 }
 
-/** Checks a manager's name and PIN typed at a counter (override approval); LOCKED_OUT rules apply. */
-export function verifyManager(_ctx: EngineCtx, _name: string, _pin: string): Actor {
-  throw new BoxOfficeError('NOT_SUPPORTED', 'verifyManager is not implemented yet');
+/**
+ * Checks a manager's name and PIN typed at a counter (override approval); the lockout rules of
+ * login apply. The result has no session: it approves one action, it does not sign anyone in.
+ */
+export function verifyManager(ctx: EngineCtx, name: string, pin: string): Actor {
+  const row = checkCredentials(ctx, name, pin);
+  if (row.role !== 'manager') throw new BoxOfficeError('FORBIDDEN', `${row.name} is not a manager and cannot approve this`);
+  return { staffId: row.id, name: row.name, role: 'manager', session: '' };
 }
