@@ -1,0 +1,366 @@
+// The browser host: the engine's router behind HTTP (POST /api/<channel>), push events as
+// Server-Sent Events (GET /api/events), and the built renderer at /. Same envelope as IPC.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { hostname as osHostname } from 'node:os';
+import { HTTP_STATUS, isChannel, type Envelope, type ErrorCode } from '../../shared/contract';
+import type { Logger } from '../engine/context';
+import type { Engine } from '../engine/engine';
+import type { Router } from '../engine/router';
+import { SECURITY_HEADERS } from './headers';
+import { serveStatic } from './static';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const SESSION_COOKIE = 'bo_session';
+
+export interface HostOptions {
+  router: Router;
+  engine: Pick<Engine, 'on'>;
+  port: number;
+  host: string;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  log: Logger;
+  /** SSE heartbeat period (15 s; shorter in tests). */
+  heartbeatMs?: number;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function statusOf(env: Envelope<unknown>): number {
+  return env.ok ? 200 : (HTTP_STATUS[env.error.code] ?? 500);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, code: ErrorCode, message: string, extra: Record<string, string | string[]> = {}): void {
+  sendJson(res, HTTP_STATUS[code], { ok: false, error: { code, message } }, extra);
+}
+
+/** Reads the body up to the limit; past it, stops buffering and rejects with PAYLOAD_TOO_LARGE. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new HttpError('PAYLOAD_TOO_LARGE', `The request body is over ${limit} bytes`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const onData = (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        chunks.length = 0;
+        reject(new HttpError('PAYLOAD_TOO_LARGE', `The request body is over ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      resolvePromise(Buffer.concat(chunks));
+    });
+    req.on('error', (e) => {
+      if (done) return;
+      done = true;
+      reject(e);
+    });
+  });
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (!name || name in out) continue;
+    try {
+      out[name] = decodeURIComponent(value);
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/** The caller's token: Authorization: Bearer first, then the page's HttpOnly cookie. */
+export function tokenOf(req: IncomingMessage): string | null {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string') {
+    const m = /^Bearer\s+(\S{1,512})\s*$/i.exec(auth);
+    if (m) return m[1]!;
+  }
+  const cookie = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+  return cookie && cookie.length <= 512 ? cookie : null;
+}
+
+function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
+}
+const CLEAR_COOKIE = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '';
+}
+
+function isIpLiteral(name: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(':');
+}
+
+/**
+ * Names under which this host may be addressed. A DNS-rebinding page reaches us under its own
+ * domain name, so only the listening address, loopback names and (for a LAN host) IP literals
+ * and this machine's name are accepted.
+ */
+function hostAllowed(listenHost: string, port: number, hostHeader: string | undefined): boolean {
+  if (!hostHeader) return false;
+  let url: URL;
+  try {
+    url = new URL(`http://${hostHeader}`);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.pathname !== '/') return false;
+  const p = url.port === '' ? 80 : Number(url.port);
+  if (p !== port) return false;
+  const name = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const listen = listenHost.replace(/^\[|\]$/g, '').toLowerCase();
+  if (name === listen) return true;
+  const loopbackListen = listen === '127.0.0.1' || listen === '::1' || listen === 'localhost';
+  if (name === 'localhost' || name === '127.0.0.1' || name === '::1') return loopbackListen || isWildcard(listen);
+  if (isWildcard(listen)) return isIpLiteral(name) || name === osHostname().toLowerCase() || name === `${osHostname().toLowerCase()}.local`;
+  return false;
+}
+
+function originAllowed(listenHost: string, port: number, origin: string | undefined): boolean {
+  if (origin === undefined) return true; // scripts, curl and tests send none; browsers always do on a cross-site POST
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:') return false;
+  return hostAllowed(listenHost, port, url.host);
+}
+
+export function startHost(opts: HostOptions): Promise<RunningHost> {
+  const { router, engine, staticDir, log } = opts;
+  const heartbeatMs = opts.heartbeatMs ?? 15_000;
+  const streams = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  let port = opts.port;
+  let closing = false;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (name === 'events') {
+      if (req.method !== 'GET') {
+        req.resume();
+        sendJson(res, 405, { ok: false, error: { code: 'NOT_SUPPORTED', message: 'The event stream is read with GET /api/events' } }, { Allow: 'GET' });
+        return;
+      }
+      await openEventStream(req, res);
+      return;
+    }
+    if (req.method !== 'POST') {
+      // 405 is not a contract code: the envelope still carries one the client understands.
+      req.resume();
+      sendJson(res, 405, { ok: false, error: { code: 'NOT_SUPPORTED', message: `Use POST for /api/${name.slice(0, 64)}` } }, { Allow: 'POST' });
+      return;
+    }
+    if (!originAllowed(opts.host, port, req.headers.origin)) {
+      sendError(res, 'FORBIDDEN', 'Requests from another site are refused');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (e) {
+      if (e instanceof HttpError) {
+        sendError(res, e.code, e.message, { Connection: 'close' });
+        // Stop reading: let the answer go out, then drop the rest of the upload.
+        res.on('finish', () => setTimeout(() => req.destroy(), 50).unref());
+        return;
+      }
+      throw e;
+    }
+    if (!isChannel(name)) {
+      sendError(res, 'NOT_FOUND', `Unknown channel "${name.slice(0, 64)}"`);
+      return;
+    }
+    let input: unknown = undefined;
+    const text = body.toString('utf8');
+    if (text.trim() !== '') {
+      try {
+        input = JSON.parse(text);
+      } catch {
+        sendError(res, 'VALIDATION', 'The request body is not valid JSON');
+        return;
+      }
+    }
+    const env = await router.dispatch(name, input, { token: tokenOf(req) });
+    const extra: Record<string, string> = {};
+    if (env.ok && (name === 'auth.login' || name === 'auth.setup')) {
+      const token = (env.data as { token?: unknown }).token;
+      if (typeof token === 'string') extra['Set-Cookie'] = sessionCookie(token);
+    }
+    if (name === 'auth.logout') extra['Set-Cookie'] = CLEAR_COOKIE;
+    sendJson(res, statusOf(env), env, extra);
+  }
+
+  async function sessionValid(token: string | null): Promise<boolean> {
+    if (!token) return false;
+    const env = await router.dispatch('auth.status', {}, { token });
+    return env.ok && (env.data as { staff: unknown }).staff != null;
+  }
+
+  async function openEventStream(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const token = tokenOf(req);
+    if (!(await sessionValid(token))) {
+      sendError(res, 'UNAUTHENTICATED', 'Please sign in first');
+      return;
+    }
+    if (closing) {
+      sendError(res, 'NOT_SUPPORTED', 'The box office is shutting down');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 2000\n: connected\n\n');
+    streams.add(res);
+    const unsubscribe = engine.on((event) => {
+      res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => {
+      // The session may have ended (logout, deactivation): then the stream ends too.
+      sessionValid(token).then(
+        (ok) => {
+          if (ok) res.write(': heartbeat\n\n');
+          else res.end();
+        },
+        () => res.end(),
+      );
+    }, heartbeatMs);
+    heartbeat.unref();
+    const cleanup = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    };
+    res.on('close', cleanup);
+    req.on('close', cleanup);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      sendError(res, 'VALIDATION', 'Bad request URL');
+      return;
+    }
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      res.setHeader('Cache-Control', 'no-store');
+      if (!hostAllowed(opts.host, port, req.headers.host)) {
+        req.resume();
+        sendError(res, 'FORBIDDEN', 'This box office is not served under that host name');
+        return;
+      }
+      await handleApi(req, res, pathname.slice('/api/'.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume();
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed\n');
+      return;
+    }
+    serveStatic(staticDir, req, res, pathname);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log.error('request failed', { url: req.url?.slice(0, 200), error: String(e) });
+      if (!res.headersSent) sendError(res, 'INTERNAL', 'Something went wrong in the box office; it has been logged');
+      else res.destroy();
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    const onError = (e: Error) => {
+      server.off('listening', onListening);
+      reject(e);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      server.on('error', (e) => log.error('server error', { error: String(e) }));
+      port = (server.address() as AddressInfo).port;
+      const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+      const url = `http://${shownHost}:${port}`;
+      log.info('browser host listening', { url });
+      resolvePromise({
+        url,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            if (closing) return done();
+            closing = true;
+            for (const s of streams) s.end();
+            streams.clear();
+            server.close(() => done());
+            server.closeIdleConnections();
+            // Anything still open after a moment (a slow upload) is cut.
+            setTimeout(() => {
+              for (const s of sockets) s.destroy();
+            }, 500).unref();
+          }),
+      });
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(opts.port, opts.host);
+  });
+}
