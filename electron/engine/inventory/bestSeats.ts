@@ -147,36 +147,40 @@ function gap(a: GridSeat, b: GridSeat): number {
 }
 
 function bestSplit(free: readonly GridSeat[], g: Geometry, count: number): GridSeat[] {
-  const sweet = new Map(free.map((s) => [s.id, placeScore(g, s.row, s.column)]));
-  const order = (a: GridSeat, b: GridSeat) => sweet.get(a.id)! - sweet.get(b.id)! || a.row - b.row || a.column - b.column;
-  const seeds = [...free].sort(order).slice(0, SPLIT_SEEDS);
+  // Typed arrays indexed by position in `free`: this loop runs seeds x count x free seats, and on
+  // a fragmented 3,000-seat hall Map lookups by id would dominate the time.
+  const n = free.length;
+  const sweet = Float64Array.from(free, (s) => placeScore(g, s.row, s.column));
+  const order = (a: number, b: number) => sweet[a]! - sweet[b]! || free[a]!.row - free[b]!.row || free[a]!.column - free[b]!.column;
+  const seeds = Array.from({ length: n }, (_, i) => i).sort(order).slice(0, SPLIT_SEEDS);
+  const near = new Float64Array(n);
+  const taken = new Uint8Array(n);
 
-  let best: { seats: GridSeat[]; cost: number } | null = null;
+  let best: { group: number[]; cost: number } | null = null;
   for (const seed of seeds) {
     const group = [seed];
-    const taken = new Set([seed.id]);
+    taken.fill(0);
+    taken[seed] = 1;
     // Each free seat's distance to the nearest member of the group, updated as the group grows.
-    const near = new Map(free.map((s) => [s.id, gap(s, seed)]));
+    for (let i = 0; i < n; i++) near[i] = gap(free[i]!, free[seed]!);
     let spread = 0;
     while (group.length < count) {
-      let pick: GridSeat | null = null;
-      for (const s of free) {
-        if (taken.has(s.id)) continue;
-        if (!pick) { pick = s; continue; }
-        const d = near.get(s.id)! - near.get(pick.id)!;
-        if (d < 0 || (d === 0 && order(s, pick) < 0)) pick = s;
+      let pick = -1;
+      for (let i = 0; i < n; i++) {
+        if (taken[i]) continue;
+        if (pick < 0 || near[i]! < near[pick]! || (near[i] === near[pick] && order(i, pick) < 0)) pick = i;
       }
-      const p = pick!;
-      spread += near.get(p.id)!;
-      group.push(p);
-      taken.add(p.id);
-      for (const s of free) near.set(s.id, Math.min(near.get(s.id)!, gap(s, p)));
+      spread += near[pick]!;
+      group.push(pick);
+      taken[pick] = 1;
+      const p = free[pick]!;
+      for (let i = 0; i < n; i++) near[i] = Math.min(near[i]!, gap(free[i]!, p));
     }
-    const meanSweet = group.reduce((t, s) => t + sweet.get(s.id)!, 0) / group.length;
+    const meanSweet = group.reduce((t, i) => t + sweet[i]!, 0) / group.length;
     const cost = spread + SPLIT_SWEET_WEIGHT * meanSweet;
-    if (!best || cost < best.cost) best = { seats: group, cost };
+    if (!best || cost < best.cost) best = { group, cost };
   }
-  return best!.seats;
+  return best!.group.map((i) => free[i]!);
 }
 
 /**
