@@ -1,6 +1,6 @@
 // The booking engine as a library: opens the database, holds the ports, publishes events and
 // sweeps expired holds. Plain Node: it never imports Electron.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyEvent, EventName, EventPayload } from '../../shared/contract';
 import { systemClock, type Clock } from './clock';
@@ -101,9 +101,17 @@ export class Engine {
   }
 
   private reopen(fromFile: string): void {
+    const file = this.ctx.dbFile;
     this.ctx.db.close();
-    copyFileSync(fromFile, this.ctx.dbFile);
-    this.ctx.db = Engine.open(this.ctx.dbFile, this.ctx.backupDir, this.ctx.log);
+    // The old database's WAL and shared-memory index belong to the old file: left beside the
+    // restored copy, SQLite would replay the old WAL frames onto it. Remove them first.
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+    // Copy beside the live file, then rename over it: a crash mid-copy leaves the old file whole.
+    const incoming = `${file}.restoring`;
+    copyFileSync(fromFile, incoming);
+    renameSync(incoming, file);
+    this.ctx.db = Engine.open(file, this.ctx.backupDir, this.ctx.log);
   }
 
   close(): void {
