@@ -2,6 +2,7 @@
 // York (22:00 UTC); the clock starts at 10:00 local, 7 h before. Base 999: an E seat costs 999, so
 // 50 % = 499.5 -> 500 and 25 % = 249.75 -> 250 (half-up).
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Booking } from '../../shared/contract';
 import { hashPin } from '../../electron/engine/staff/pin';
 import type { Harness } from '../support/engineHarness';
 import { holdSql, key, seat, sell, setup, SHOW, TOKENS } from './bookingSupport';
@@ -29,7 +30,7 @@ function refundRows(bookingId: string) {
 describe('bookings.cancel', () => {
   it('refunds by tier: 100 % (>= 6 h), 50 % (>= 2 h), 25 % (>= 30 min), 0 % later', async () => {
     start();
-    const bs = [];
+    const bs: Booking[] = [];
     for (let n = 1; n <= 6; n++) bs.push(await sell(h, [seat('E', n)]));
     const cancelAt = async (i: number) => h.ok('bookings.cancel', { id: bs[i]!.id, reason: 'customer asked' }, C);
 
