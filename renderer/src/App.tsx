@@ -1,0 +1,142 @@
+// The app shell: sign-in or setup until there is a session, then the counter's screens with a
+// top bar (navigation with shortcuts, connection state, who is signed in).
+import { useEffect, useState } from 'react';
+import { BookingsScreen } from './features/bookings/BookingsScreen';
+import { CustomerDisplay } from './features/customer/CustomerDisplay';
+import { startCustomerBroadcast } from './features/customer/broadcast';
+import { ConnectionBanner } from './features/layout/ConnectionBanner';
+import { SellScreen } from './features/sale/SellScreen';
+import { ShiftScreen } from './features/shift/ShiftScreen';
+import { Setup, SignIn } from './features/signin/SignIn';
+import { useConnection } from './stores/connection';
+import { startLive } from './stores/live';
+import { useSeatMap } from './stores/seatMap';
+import { useSession } from './stores/session';
+import { useShows } from './stores/shows';
+
+type Screen = 'sell' | 'bookings' | 'shift';
+
+const NAV: { id: Screen; label: string; key: string }[] = [
+  { id: 'sell', label: 'Sell', key: 'F2' },
+  { id: 'bookings', label: 'Bookings', key: 'F3' },
+  { id: 'shift', label: 'Shift', key: 'F4' },
+];
+
+function useHash(): string {
+  const [hash, setHash] = useState(() => (typeof location !== 'undefined' ? location.hash : ''));
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+function Shell() {
+  const staff = useSession((s) => s.staff)!;
+  const theater = useSession((s) => s.theater);
+  const logout = useSession((s) => s.logout);
+  const live = useConnection((s) => s.live);
+  const [screen, setScreen] = useState<Screen>('sell');
+
+  useEffect(() => startLive(), []);
+  useEffect(
+    () =>
+      startCustomerBroadcast(() => {
+        const id = useSeatMap.getState().showId;
+        return useShows.getState().shows.find((s) => s.id === id)?.movieTitle ?? null;
+      }),
+    [],
+  );
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const hit = NAV.find((n) => n.key === e.key);
+      if (hit && !(hit.id === 'sell' && e.key === 'F2' && screen === 'sell')) {
+        e.preventDefault();
+        setScreen(hit.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [screen]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <strong>Box Office</strong>
+          {theater && <span className="muted"> · {theater.name}</span>}
+        </div>
+        <nav aria-label="Screens" className="nav">
+          {NAV.map((n) => (
+            <button type="button" key={n.id} className={screen === n.id ? 'is-selected' : ''} aria-current={screen === n.id ? 'page' : undefined} onClick={() => setScreen(n.id)}>
+              {n.label} <kbd>{n.key}</kbd>
+            </button>
+          ))}
+          <button type="button" disabled title="Manager screens arrive in a later version" className="nav-slot">
+            Manager
+          </button>
+        </nav>
+        <div className="who">
+          <span className={`live-dot${live ? ' is-live' : ''}`} title={live ? 'Live updates on' : 'Live updates off'} aria-label={live ? 'Live updates on' : 'Live updates off'} />
+          <a href="#/customer" target="_blank" rel="noopener" className="link">
+            Customer display ↗
+          </a>
+          <span>
+            {staff.name} <span className="muted">({staff.role})</span>
+          </span>
+          <button type="button" onClick={() => void logout()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <ConnectionBanner />
+      <main className="content">
+        {screen === 'sell' && <SellScreen />}
+        {screen === 'bookings' && <BookingsScreen />}
+        {screen === 'shift' && <ShiftScreen />}
+      </main>
+      <footer className="shortcuts" aria-label="Keyboard shortcuts">
+        <span><kbd>←</kbd>/<kbd>→</kbd> day</span>
+        <span><kbd>↑</kbd>/<kbd>↓</kbd> show</span>
+        <span><kbd>/</kbd> search</span>
+        <span><kbd>Tab</kbd> to seats, arrows move</span>
+        <span><kbd>Enter</kbd>/<kbd>Space</kbd> hold seat</span>
+        <span><kbd>1</kbd>–<kbd>9</kbd> best N seats</span>
+        <span><kbd>Esc</kbd> release</span>
+        <span><kbd>F9</kbd> pay</span>
+        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift</span>
+      </footer>
+    </div>
+  );
+}
+
+export function App() {
+  const hash = useHash();
+  const status = useSession((s) => s.status);
+  const error = useSession((s) => s.error);
+  const init = useSession((s) => s.init);
+
+  useEffect(() => {
+    if (hash !== '#/customer') void init();
+  }, [init, hash === '#/customer']);
+
+  if (hash === '#/customer') return <CustomerDisplay />;
+  return (
+    <>
+      {status !== 'signedIn' && <ConnectionBanner />}
+      {status === 'loading' && <p className="state state--center">Starting…</p>}
+      {status === 'error' && (
+        <div className="state state--center state--error" role="alert">
+          <p>The box office could not start: {error}</p>
+          <button type="button" onClick={() => void init()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {status === 'setup' && <Setup />}
+      {status === 'signedOut' && <SignIn />}
+      {status === 'signedIn' && <Shell />}
+    </>
+  );
+}

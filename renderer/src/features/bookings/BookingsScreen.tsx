@@ -1,0 +1,180 @@
+// Looking up a booking by code, name or phone; viewing it; cancelling it with the refund of the
+// current tier shown first, or with a manager's override (name + PIN typed at this counter).
+import { useEffect, useRef, useState } from 'react';
+import type { Booking } from '../../../../shared/contract';
+import { capitalise, DEFAULT_TZ, formatDateTime, formatMoney } from '../../lib/format';
+import { useBookings } from '../../stores/bookings';
+import { useSession } from '../../stores/session';
+import { ReceiptPanel } from '../receipt/Receipt';
+
+function CancelForm({ booking }: { booking: Booking }) {
+  const { refundQuote, refundError, cancelling, cancelError, cancelCode } = useBookings();
+  const cancel = useBookings((s) => s.cancel);
+  const staff = useSession((s) => s.staff);
+  const [reason, setReason] = useState('Customer request');
+  const [override, setOverride] = useState(false);
+  const [mgr, setMgr] = useState('');
+  const [pin, setPin] = useState('');
+  const money = (n: number) => formatMoney(n, booking.currency);
+  const isManager = staff?.role === 'manager';
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const ok = await cancel({
+      reason: reason.trim() || 'Customer request',
+      ...(override ? { override: true } : {}),
+      ...(override && !isManager ? { approval: { name: mgr.trim(), pin } } : {}),
+    });
+    if (!ok) setPin('');
+  };
+
+  const started = refundQuote?.showStarted;
+  return (
+    <form className="cancel-form" onSubmit={submit} aria-label="Cancel booking">
+      <h3>Cancel this booking</h3>
+      {refundError && <p className="state state--error">Refund quote unavailable: {refundError}</p>}
+      {refundQuote && (
+        <p className="refund-quote" data-testid="refund-quote">
+          {started
+            ? 'The show has started: only a manager override can cancel it.'
+            : `Refund now: ${money(refundQuote.amount)} (${refundQuote.percent}% of ${money(booking.total)})`}
+        </p>
+      )}
+      <label className="field">
+        <span>Reason</span>
+        <input value={reason} onChange={(e) => setReason(e.target.value)} required />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} /> Manager override: refund 100 %
+      </label>
+      {override && !isManager && (
+        <fieldset className="approval">
+          <legend>Manager approval</legend>
+          <label className="field">
+            <span>Manager name</span>
+            <input value={mgr} onChange={(e) => setMgr(e.target.value)} required autoComplete="off" />
+          </label>
+          <label className="field">
+            <span>Manager PIN</span>
+            <input type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))} required autoComplete="off" />
+          </label>
+        </fieldset>
+      )}
+      {cancelError && (
+        <p className="state state--error" role="alert" data-code={cancelCode ?? undefined}>
+          {cancelCode === 'FORBIDDEN' ? `Not approved: ${cancelError}` : cancelError}
+        </p>
+      )}
+      <button type="submit" className="danger" disabled={cancelling || (started && !override)}>
+        {cancelling ? 'Cancelling…' : override ? 'Cancel with full refund' : `Cancel and refund${refundQuote ? ` ${money(refundQuote.amount)}` : ''}`}
+      </button>
+    </form>
+  );
+}
+
+export function BookingsScreen() {
+  const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
+  const { query, results, searched, loading, error, selected, lastCancel } = useBookings();
+  const setQuery = useBookings((s) => s.setQuery);
+  const search = useBookings((s) => s.search);
+  const open = useBookings((s) => s.open);
+  const close = useBookings((s) => s.close);
+  const [showReceipt, setShowReceipt] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+  useEffect(() => setShowReceipt(false), [selected?.id]);
+
+  return (
+    <div className="bookings">
+      <section className="panel" aria-label="Find a booking">
+        <form
+          className="search-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void search();
+          }}
+        >
+          <input
+            ref={inputRef}
+            type="search"
+            aria-label="Booking code, customer name or phone"
+            placeholder="Booking code, name or phone"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <button type="submit" className="primary" disabled={loading}>
+            Find <kbd>Enter</kbd>
+          </button>
+        </form>
+        {loading && <p className="state">Searching…</p>}
+        {error && <p className="state state--error" role="alert">{error}</p>}
+        {searched && !loading && !error && results.length === 0 && <p className="state">No booking found.</p>}
+        <ul className="booking-list">
+          {results.map((b) => (
+            <li key={b.id}>
+              <button type="button" className={`booking-item${selected?.id === b.id ? ' is-selected' : ''}`} onClick={() => void open(b)}>
+                <strong>{b.code}</strong> {b.movieTitle} · {formatDateTime(b.startsAt, tz)} · {b.tickets.map((t) => t.seatLabel).join(', ')} ·{' '}
+                {formatMoney(b.total, b.currency)} <span className={`badge badge--${b.status}`}>{b.status}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {selected && (
+        <section className="panel booking-detail" aria-label={`Booking ${selected.code}`}>
+          <header className="seats-head">
+            <h2>
+              Booking <span data-testid="detail-code">{selected.code}</span> <span className={`badge badge--${selected.status}`}>{selected.status}</span>
+            </h2>
+            <button type="button" className="link" onClick={close}>
+              Close
+            </button>
+          </header>
+          <p>
+            <strong>{selected.movieTitle}</strong> · {selected.hallName} · {formatDateTime(selected.startsAt, tz)}
+          </p>
+          <table className="receipt-lines">
+            <tbody>
+              {selected.tickets.map((t) => (
+                <tr key={t.seatId}>
+                  <td>{t.seatLabel}</td>
+                  <td>{capitalise(t.ticketType)}</td>
+                  <td className="num">{formatMoney(t.amount, selected.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th colSpan={2}>Total</th>
+                <td className="num">{formatMoney(selected.total, selected.currency)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          <p className="muted">
+            Paid by {selected.payments.map((p) => `${p.method} ${formatMoney(p.amount, selected.currency)}`).join(' + ')}
+            {selected.customer?.name ? ` · ${selected.customer.name}` : ''}
+            {selected.customer?.phone ? ` · ${selected.customer.phone}` : ''}
+          </p>
+          {lastCancel && lastCancel.booking.id === selected.id && (
+            <p className="success" role="status" data-testid="refund-done">
+              Cancelled. Refund {formatMoney(lastCancel.refund.amount, selected.currency)} ({lastCancel.refund.percent}%) — give it back to the customer.
+            </p>
+          )}
+          {selected.status === 'cancelled' && selected.refund && !lastCancel && (
+            <p>
+              Refunded {formatMoney(selected.refund.amount, selected.currency)} ({selected.refund.percent}%)
+            </p>
+          )}
+          {selected.status === 'confirmed' && <CancelForm booking={selected} />}
+          <button type="button" onClick={() => setShowReceipt((v) => !v)}>
+            {showReceipt ? 'Hide receipt' : 'Show receipt'}
+          </button>
+          {showReceipt && <ReceiptPanel booking={selected} />}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+// Taking the money: cash with a tendered keypad and quick notes (change shown), card/UPI/wallet
+// with a reference, split payments. Confirm is only enabled when the payments match the total
+// exactly, and is disabled while the sale is being confirmed (a double click cannot sell twice).
+import { useEffect, useRef } from 'react';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/contract';
+import { formatMoney, minorDigits } from '../../lib/format';
+import { isTyping } from '../../lib/hooks';
+import { paymentSummary, quickNotes, useSale } from '../../stores/sale';
+
+const METHOD_LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI', wallet: 'Wallet' };
+const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '00', '.'];
+
+export function PaymentPanel() {
+  const total = useSale((s) => s.quote?.total ?? 0);
+  const payments = useSale((s) => s.payments);
+  const entry = useSale((s) => s.entry);
+  const busy = useSale((s) => s.busy);
+  const currency = useSale((s) => s.currency);
+  const setEntry = useSale((s) => s.setEntry);
+  const addEntry = useSale((s) => s.addEntryAsPayment);
+  const removePayment = useSale((s) => s.removePayment);
+  const confirm = useSale((s) => s.confirm);
+  const back = useSale((s) => s.backToSeats);
+  const amountRef = useRef<HTMLInputElement>(null);
+
+  const sum = paymentSummary(total, payments, entry, currency);
+  const money = (n: number) => formatMoney(n, currency);
+  const minor = minorDigits(currency);
+  const toText = (n: number) => (n / 10 ** minor).toFixed(minor);
+  const pending = busy === 'confirm';
+  const isCash = entry.method === 'cash';
+  const splitPossible = !!sum.entryPayment && !sum.entryError && sum.entryPayment.amount < sum.remaining;
+
+  useEffect(() => {
+    amountRef.current?.focus();
+  }, [entry.method]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && /^[1-4]$/.test(e.key)) {
+        e.preventDefault();
+        setEntry({ method: PAYMENT_METHODS[Number(e.key) - 1]!, text: '', reference: '' });
+      } else if (e.key === 'F9' || (e.key === 'Enter' && e.ctrlKey)) {
+        e.preventDefault();
+        void confirm();
+      } else if (e.key === 'Escape' && !pending) {
+        e.preventDefault();
+        back();
+      } else if (!isTyping(e) && /^[0-9.]$/.test(e.key)) {
+        amountRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [confirm, back, setEntry, pending]);
+
+  const press = (k: string) => {
+    if (k === 'C') setEntry({ text: '' });
+    else if (k === '⌫') setEntry({ text: entry.text.slice(0, -1) });
+    else setEntry({ text: entry.text + k });
+  };
+
+  return (
+    <section className="panel payment" aria-label="Payment">
+      <div className="due">
+        <div>
+          <span className="muted">Total</span>
+          <strong className="big" data-testid="pay-total">
+            {money(total)}
+          </strong>
+        </div>
+        <div>
+          <span className="muted">Still due</span>
+          <strong className="big" data-testid="pay-remaining">
+            {money(Math.max(0, sum.remaining - (sum.entryPayment?.amount ?? 0)))}
+          </strong>
+        </div>
+      </div>
+
+      {payments.length > 0 && (
+        <ul className="paid-list" aria-label="Payments taken">
+          {payments.map((p, i) => (
+            <li key={i}>
+              <span>
+                {METHOD_LABEL[p.method]} {money(p.amount)}
+                {p.tendered !== undefined && p.tendered > p.amount ? ` (tendered ${money(p.tendered)})` : ''}
+                {p.reference ? ` · ref ${p.reference}` : ''}
+              </span>
+              <button type="button" className="link" onClick={() => removePayment(i)} disabled={pending} aria-label={`Remove ${METHOD_LABEL[p.method]} payment of ${money(p.amount)}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="method-tabs" role="radiogroup" aria-label="Payment method">
+        {PAYMENT_METHODS.map((m, i) => (
+          <button
+            type="button"
+            role="radio"
+            aria-checked={entry.method === m}
+            key={m}
+            className={entry.method === m ? 'is-selected' : ''}
+            onClick={() => setEntry({ method: m, text: '', reference: '' })}
+            disabled={pending}
+          >
+            {METHOD_LABEL[m]} <kbd>Alt+{i + 1}</kbd>
+          </button>
+        ))}
+      </div>
+
+      <label className="field">
+        <span>{isCash ? 'Cash tendered' : `${METHOD_LABEL[entry.method]} amount (empty = all due)`}</span>
+        <input
+          ref={amountRef}
+          inputMode="decimal"
+          autoComplete="off"
+          value={entry.text}
+          placeholder={isCash ? '0.00' : toText(sum.remaining)}
+          onChange={(e) => setEntry({ text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.ctrlKey) {
+              e.preventDefault();
+              void confirm();
+            }
+          }}
+          disabled={pending}
+          aria-invalid={!!sum.entryError}
+        />
+      </label>
+      {sum.entryError && (
+        <p className="field-error" role="alert">
+          {sum.entryError}
+        </p>
+      )}
+
+      {isCash ? (
+        <>
+          <div className="quick-notes" aria-label="Quick amounts">
+            {quickNotes(sum.remaining, currency, minor).map((n, i) => (
+              <button type="button" key={n} onClick={() => setEntry({ text: toText(n) })} disabled={pending || sum.remaining === 0}>
+                {i === 0 ? `Exact ${money(n)}` : money(n)}
+              </button>
+            ))}
+          </div>
+          <div className="keypad keypad--money" aria-label="Amount keypad">
+            {KEYS.map((k) => (
+              <button type="button" key={k} onClick={() => press(k)} disabled={pending}>
+                {k}
+              </button>
+            ))}
+            <button type="button" onClick={() => press('⌫')} aria-label="Delete last digit" disabled={pending}>
+              ⌫
+            </button>
+            <button type="button" onClick={() => press('C')} aria-label="Clear amount" disabled={pending}>
+              C
+            </button>
+          </div>
+          <div className="change" aria-live="polite">
+            <span>Change due</span>
+            <strong className="big" data-testid="change-due">
+              {money(sum.change)}
+            </strong>
+          </div>
+        </>
+      ) : (
+        <label className="field">
+          <span>Reference (terminal slip / transaction id)</span>
+          <input value={entry.reference} onChange={(e) => setEntry({ reference: e.target.value })} disabled={pending} autoComplete="off" />
+        </label>
+      )}
+
+      <div className="actions">
+        <button type="button" onClick={back} disabled={pending}>
+          Back to seats <kbd>Esc</kbd>
+        </button>
+        <button type="button" onClick={() => addEntry()} disabled={pending || !splitPossible}>
+          Add as part payment (split)
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void confirm()}
+          disabled={pending || !sum.canConfirm}
+          aria-describedby="confirm-why"
+        >
+          {pending ? 'Confirming…' : `Confirm sale ${money(total)}`} <kbd>Enter</kbd>
+        </button>
+      </div>
+      <p id="confirm-why" className="muted small">
+        {pending ? 'Confirming the sale, please wait…' : (sum.reason ?? 'Payments match the total.')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// Finding an existing booking (by code, name or phone), its refund quote and its cancellation.
+import { create } from 'zustand';
+import type { Booking, ChannelOutput } from '../../../shared/contract';
+import { ApiError, call, messageOf } from '../api';
+
+type RefundQuote = ChannelOutput<'bookings.refundQuote'>;
+type CancelResult = ChannelOutput<'bookings.cancel'>;
+
+interface BookingsState {
+  query: string;
+  results: Booking[];
+  searched: boolean;
+  loading: boolean;
+  error: string | null;
+  selected: Booking | null;
+  refundQuote: RefundQuote | null;
+  refundError: string | null;
+  cancelling: boolean;
+  cancelError: string | null;
+  cancelCode: string | null;
+  lastCancel: CancelResult | null;
+  setQuery(q: string): void;
+  search(q?: string): Promise<void>;
+  open(b: Booking): Promise<void>;
+  close(): void;
+  cancel(input: { reason: string; override?: boolean; approval?: { name: string; pin: string } }): Promise<boolean>;
+}
+
+const CODE_RE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{6}$/;
+
+export const useBookings = create<BookingsState>((set, get) => ({
+  query: '',
+  results: [],
+  searched: false,
+  loading: false,
+  error: null,
+  selected: null,
+  refundQuote: null,
+  refundError: null,
+  cancelling: false,
+  cancelError: null,
+  cancelCode: null,
+  lastCancel: null,
+
+  setQuery(q) {
+    set({ query: q });
+  },
+
+  async search(q) {
+    const query = (q ?? get().query).trim();
+    set({ loading: true, error: null, query });
+    try {
+      let results: Booking[] = [];
+      const code = query.toUpperCase();
+      if (CODE_RE.test(code)) {
+        try {
+          results = [await call('bookings.get', { code })];
+        } catch (e) {
+          if (!(e instanceof ApiError && e.code === 'NOT_FOUND')) throw e;
+        }
+      }
+      if (results.length === 0) results = await call('bookings.search', query ? { query } : {});
+      set({ results, loading: false, searched: true });
+      if (results.length === 1) await get().open(results[0]!);
+    } catch (e) {
+      set({ loading: false, error: messageOf(e), searched: true });
+    }
+  },
+
+  async open(b) {
+    set({ selected: b, refundQuote: null, refundError: null, cancelError: null, cancelCode: null, lastCancel: null });
+    if (b.status !== 'confirmed') return;
+    try {
+      const q = await call('bookings.refundQuote', { id: b.id });
+      if (get().selected?.id === b.id) set({ refundQuote: q });
+    } catch (e) {
+      if (get().selected?.id === b.id) set({ refundError: messageOf(e) });
+    }
+  },
+
+  close() {
+    set({ selected: null, refundQuote: null, refundError: null, cancelError: null, cancelCode: null });
+  },
+
+  async cancel(input) {
+    const b = get().selected;
+    if (!b || get().cancelling) return false;
+    set({ cancelling: true, cancelError: null, cancelCode: null });
+    try {
+      const r = await call('bookings.cancel', {
+        id: b.id,
+        reason: input.reason,
+        ...(input.override ? { override: true } : {}),
+        ...(input.approval ? { approval: input.approval } : {}),
+      });
+      set((s) => ({
+        cancelling: false,
+        lastCancel: r,
+        selected: r.booking,
+        refundQuote: null,
+        results: s.results.map((x) => (x.id === r.booking.id ? r.booking : x)),
+      }));
+      return true;
+    } catch (e) {
+      set({ cancelling: false, cancelError: messageOf(e), cancelCode: e instanceof ApiError ? e.code : null });
+      return false;
+    }
+  },
+}));

@@ -1,0 +1,375 @@
+// One sale at the counter: my hold and its expiry, a ticket type per seat, the quote, the payments
+// being taken, and the attempt's idempotency key (kept when retrying the same attempt after a
+// lost connection, renewed when the cart changes or the attempt definitely failed).
+import { create } from 'zustand';
+import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contract';
+import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
+import { parseMoney } from '../lib/format';
+import { useSeatMap } from './seatMap';
+
+export interface PaymentDraft {
+  method: PaymentMethod;
+  amount: number;
+  tendered?: number;
+  reference?: string;
+}
+
+export interface PaymentEntry {
+  method: PaymentMethod;
+  /** What was typed: the tendered cash, or the amount for card/UPI/wallet (empty = the rest due). */
+  text: string;
+  reference: string;
+}
+
+export type SaleStep = 'seats' | 'payment' | 'receipt';
+export interface Notice {
+  kind: 'error' | 'info' | 'warning';
+  text: string;
+  code?: string;
+}
+
+interface SaleState {
+  showId: string | null;
+  hold: Hold | null;
+  tickets: Record<string, string>;
+  ticketTypes: string[];
+  quote: Quote | null;
+  quoting: boolean;
+  payments: PaymentDraft[];
+  entry: PaymentEntry;
+  attemptKey: string | null;
+  busy: 'hold' | 'release' | 'confirm' | null;
+  notice: Notice | null;
+  step: SaleStep;
+  booking: Booking | null;
+  currency: string;
+
+  setCurrency(c: string): void;
+  loadTicketTypes(): Promise<void>;
+  startShow(showId: string): Promise<void>;
+  toggleSeat(seatId: string): Promise<void>;
+  holdSeats(seatIds: string[], opts?: { replace?: boolean }): Promise<boolean>;
+  releaseSeats(seatIds?: string[]): Promise<void>;
+  best(count: number): Promise<void>;
+  setTicketType(seatId: string, type: string): void;
+  requote(): Promise<void>;
+  expire(): void;
+  goToPayment(): void;
+  backToSeats(): void;
+  setEntry(patch: Partial<PaymentEntry>): void;
+  addEntryAsPayment(): boolean;
+  removePayment(index: number): void;
+  confirm(): Promise<Booking | null>;
+  dismissNotice(): void;
+  newSale(): void;
+}
+
+const EMPTY_ENTRY: PaymentEntry = { method: 'cash', text: '', reference: '' };
+
+function holdSeatsOrder(hold: Hold | null): string[] {
+  return hold ? hold.seatIds : [];
+}
+
+function labelsOf(ids: string[]): string {
+  const m = useSeatMap.getState();
+  return ids.map((id) => m.seats[m.index.get(id) ?? -1]?.label ?? id).join(', ');
+}
+
+let quoteSeq = 0;
+
+export const useSale = create<SaleState>((set, get) => ({
+  showId: null,
+  hold: null,
+  tickets: {},
+  ticketTypes: ['adult', 'child', 'senior', 'student'],
+  quote: null,
+  quoting: false,
+  payments: [],
+  entry: EMPTY_ENTRY,
+  attemptKey: null,
+  busy: null,
+  notice: null,
+  step: 'seats',
+  booking: null,
+  currency: 'USD',
+
+  setCurrency(c) {
+    if (c !== get().currency) set({ currency: c });
+  },
+
+  async loadTicketTypes() {
+    try {
+      const rules = await call('pricing.get', {});
+      const types = Object.keys(rules.ticketTypes);
+      if (types.length) set({ ticketTypes: types.includes('adult') ? ['adult', ...types.filter((t) => t !== 'adult')] : types });
+    } catch {
+      /* keep the defaults */
+    }
+  },
+
+  async startShow(showId) {
+    const s = get();
+    if (s.showId === showId && s.step !== 'receipt') return;
+    if (s.hold && s.hold.showId !== showId) await get().releaseSeats();
+    set({ showId, hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null });
+  },
+
+  async toggleSeat(seatId) {
+    const s = get();
+    if (s.busy || s.step !== 'seats') return;
+    if (s.hold?.seatIds.includes(seatId)) await get().releaseSeats([seatId]);
+    else await get().holdSeats([seatId]);
+  },
+
+  async holdSeats(seatIds, opts) {
+    const s = get();
+    if (!s.showId || seatIds.length === 0) return false;
+    set({ busy: 'hold', notice: null });
+    const extend = s.hold && !opts?.replace ? s.hold.id : undefined;
+    try {
+      const hold = await call('seats.hold', { showId: s.showId, seatIds, ...(extend ? { holdId: extend } : {}) });
+      const tickets: Record<string, string> = {};
+      for (const id of hold.seatIds) tickets[id] = get().tickets[id] ?? 'adult';
+      set({ hold, tickets, busy: null, attemptKey: null, payments: [], entry: EMPTY_ENTRY });
+      void get().requote();
+      return true;
+    } catch (e) {
+      set({ busy: null });
+      if (e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE') {
+        const taken = seatIdsOf(e);
+        set({
+          notice: {
+            kind: 'warning',
+            code: e.code,
+            text: `${taken.length ? `Seat${taken.length > 1 ? 's' : ''} ${labelsOf(taken)}` : 'Those seats'} just became unavailable (taken at another counter or blocked). Nothing new was held; the map has been refreshed.`,
+          },
+        });
+        void useSeatMap.getState().refresh();
+      } else if (e instanceof ApiError && (e.code === 'HOLD_EXPIRED' || e.code === 'NOT_FOUND') && extend) {
+        get().expire();
+      } else {
+        set({ notice: { kind: 'error', text: messageOf(e), ...(e instanceof ApiError ? { code: e.code } : {}) } });
+      }
+      return false;
+    }
+  },
+
+  async releaseSeats(seatIds) {
+    const s = get();
+    if (!s.hold) return;
+    set({ busy: 'release', notice: null });
+    try {
+      const rest = await call('seats.release', { holdId: s.hold.id, ...(seatIds ? { seatIds } : {}) });
+      const tickets: Record<string, string> = {};
+      for (const id of rest?.seatIds ?? []) tickets[id] = get().tickets[id] ?? 'adult';
+      set({ hold: rest, tickets, busy: null, attemptKey: null, payments: [], quote: rest ? get().quote : null, step: rest ? get().step : 'seats' });
+      if (rest) void get().requote();
+    } catch (e) {
+      set({ busy: null });
+      if (e instanceof ApiError && (e.code === 'HOLD_EXPIRED' || e.code === 'NOT_FOUND')) get().expire();
+      else set({ notice: { kind: 'error', text: messageOf(e), ...(e instanceof ApiError ? { code: e.code } : {}) } });
+    }
+  },
+
+  async best(count) {
+    const s = get();
+    if (!s.showId || s.busy || s.step !== 'seats') return;
+    set({ busy: 'hold', notice: null });
+    try {
+      if (s.hold) {
+        await call('seats.release', { holdId: s.hold.id }).catch(() => null);
+        set({ hold: null, tickets: {}, quote: null });
+      }
+      const { seatIds } = await call('seats.bestAvailable', { showId: s.showId, count });
+      set({ busy: null });
+      await get().holdSeats(seatIds, { replace: true });
+    } catch (e) {
+      set({ busy: null });
+      const text =
+        e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE' ? `Fewer than ${count} seats are free for this show.` : messageOf(e);
+      set({ notice: { kind: 'warning', text, ...(e instanceof ApiError ? { code: e.code } : {}) } });
+    }
+  },
+
+  setTicketType(seatId, type) {
+    set((s) => ({ tickets: { ...s.tickets, [seatId]: type }, attemptKey: null }));
+    void get().requote();
+  },
+
+  async requote() {
+    const s = get();
+    const ids = holdSeatsOrder(s.hold);
+    if (!s.showId || ids.length === 0) {
+      set({ quote: null, quoting: false });
+      return;
+    }
+    const mine = ++quoteSeq;
+    set({ quoting: true });
+    try {
+      const quote = await call('pricing.quote', { showId: s.showId, tickets: ids.map((seatId) => ({ seatId, ticketType: s.tickets[seatId] ?? 'adult' })) });
+      if (mine === quoteSeq) set({ quote, quoting: false });
+    } catch (e) {
+      if (mine === quoteSeq) set({ quoting: false, notice: { kind: 'error', text: `Could not price the tickets: ${messageOf(e)}` } });
+    }
+  },
+
+  expire() {
+    if (!get().hold) return;
+    set({
+      hold: null,
+      tickets: {},
+      quote: null,
+      payments: [],
+      entry: EMPTY_ENTRY,
+      attemptKey: null,
+      step: 'seats',
+      notice: { kind: 'warning', code: 'HOLD_EXPIRED', text: 'The hold expired: its seats were released and may be sold to others. Choose the seats again.' },
+    });
+    void useSeatMap.getState().refresh();
+  },
+
+  goToPayment() {
+    const s = get();
+    if (!s.hold || !s.quote || s.busy) return;
+    const due = s.quote.total;
+    set({ step: 'payment', notice: null, entry: { ...EMPTY_ENTRY, text: '' }, payments: [] });
+    void due;
+  },
+
+  backToSeats() {
+    if (get().step === 'payment' && get().busy !== 'confirm') set({ step: 'seats', payments: [], entry: EMPTY_ENTRY, attemptKey: null });
+  },
+
+  setEntry(patch) {
+    set((s) => ({ entry: { ...s.entry, ...patch }, attemptKey: null }));
+  },
+
+  addEntryAsPayment() {
+    const s = get();
+    const sum = paymentSummary(s.quote?.total ?? 0, s.payments, s.entry, s.currency);
+    if (!sum.entryPayment || sum.entryError) return false;
+    set({ payments: [...s.payments, sum.entryPayment], entry: { ...EMPTY_ENTRY, method: s.entry.method }, attemptKey: null });
+    return true;
+  },
+
+  removePayment(index) {
+    set((s) => ({ payments: s.payments.filter((_, i) => i !== index), attemptKey: null }));
+  },
+
+  async confirm() {
+    const s = get();
+    if (s.busy || !s.hold || !s.quote) return null;
+    const sum = paymentSummary(s.quote.total, s.payments, s.entry, s.currency);
+    if (!sum.canConfirm) {
+      set({ notice: { kind: 'error', code: 'PAYMENT_MISMATCH', text: sum.reason ?? 'The payments do not add up to the total.' } });
+      return null;
+    }
+    const key = s.attemptKey ?? newAttemptKey();
+    set({ busy: 'confirm', attemptKey: key, notice: null });
+    try {
+      const booking = await call('bookings.confirm', {
+        holdId: s.hold.id,
+        tickets: s.hold.seatIds.map((seatId) => ({ seatId, ticketType: s.tickets[seatId] ?? 'adult' })),
+        payments: sum.finalPayments.map((p) => ({
+          method: p.method,
+          amount: p.amount,
+          ...(p.tendered !== undefined ? { tendered: p.tendered } : {}),
+          ...(p.reference ? { reference: p.reference } : {}),
+        })),
+        idempotencyKey: key,
+      });
+      set({ busy: null, booking, hold: null, step: 'receipt', attemptKey: null, payments: [], entry: EMPTY_ENTRY, notice: null });
+      return booking;
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : undefined;
+      set({ busy: null });
+      if (code === 'NETWORK' || code === 'INTERNAL') {
+        // Same attempt: keep the key so a retry cannot charge twice.
+        set({ notice: { kind: 'error', code, text: `${messageOf(e)} Press Confirm again to retry: the same sale will not be charged twice.` } });
+      } else if (code === 'PAYMENT_DECLINED') {
+        set({
+          attemptKey: null,
+          payments: [],
+          entry: { ...EMPTY_ENTRY, method: 'cash' },
+          notice: { kind: 'error', code, text: 'The payment was declined. The seats are still held for this customer: take the payment another way.' },
+        });
+      } else if (code === 'HOLD_EXPIRED') {
+        const refunded = /refund/i.test(messageOf(e)) ? ` ${messageOf(e)}` : '';
+        get().expire();
+        set({ notice: { kind: 'warning', code, text: `The hold expired before the sale completed: nothing was sold and nothing was charged.${refunded} Choose the seats again.` } });
+      } else if (code === 'PAYMENT_MISMATCH') {
+        set({ attemptKey: null, notice: { kind: 'error', code, text: `${messageOf(e)} The total has been recalculated.` } });
+        void get().requote();
+      } else {
+        set({ attemptKey: null, notice: { kind: 'error', text: messageOf(e), ...(code ? { code } : {}) } });
+      }
+      return null;
+    }
+  },
+
+  dismissNotice() {
+    set({ notice: null });
+  },
+
+  newSale() {
+    set({ hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null });
+  },
+}));
+
+export interface PaymentSummary {
+  total: number;
+  paid: number;
+  remaining: number;
+  entryPayment: PaymentDraft | null;
+  entryError: string | null;
+  finalPayments: PaymentDraft[];
+  change: number;
+  canConfirm: boolean;
+  reason: string | null;
+}
+
+/** What the payments so far plus the one being typed come to; Confirm is only possible when they match the total exactly. */
+export function paymentSummary(total: number, payments: PaymentDraft[], entry: PaymentEntry, currency = 'USD'): PaymentSummary {
+  const paid = payments.reduce((a, p) => a + p.amount, 0);
+  const remaining = Math.max(0, total - paid);
+  let entryPayment: PaymentDraft | null = null;
+  let entryError: string | null = null;
+  const text = entry.text.trim();
+  if (entry.method === 'cash') {
+    if (text) {
+      const tendered = parseMoney(text, currency);
+      if (tendered === null) entryError = 'Type an amount such as 20 or 12.50.';
+      else if (tendered > 0 && remaining > 0) entryPayment = { method: 'cash', amount: Math.min(tendered, remaining), tendered };
+    }
+  } else {
+    const amount = text ? parseMoney(text, currency) : remaining;
+    if (amount === null) entryError = 'Type an amount such as 20 or 12.50.';
+    else if (amount > remaining) entryError = 'More than the amount due.';
+    else if (amount > 0) {
+      entryPayment = { method: entry.method, amount };
+      const ref = entry.reference.trim();
+      if (ref) entryPayment.reference = ref;
+    }
+  }
+  const finalPayments = entryPayment && !entryError ? [...payments, entryPayment] : payments;
+  const covered = finalPayments.reduce((a, p) => a + p.amount, 0);
+  const change = finalPayments.reduce((a, p) => a + (p.method === 'cash' && p.tendered !== undefined ? p.tendered - p.amount : 0), 0);
+  let reason: string | null = null;
+  if (total <= 0) reason = 'Nothing to pay for yet.';
+  else if (entryError) reason = entryError;
+  else if (covered < total) reason = 'The payments do not cover the total yet.';
+  else if (covered > total) reason = 'The payments are more than the total.';
+  return { total, paid, remaining, entryPayment, entryError, finalPayments, change, canConfirm: reason === null, reason };
+}
+
+/** Quick cash notes for an amount due: exact, then the next multiple of 5, 10, 20 and 50 (major units), without repeats. */
+export function quickNotes(due: number, currency = 'USD', minor = 2): number[] {
+  const unit = 10 ** minor;
+  const out = [due];
+  for (const step of [5, 10, 20, 50]) {
+    const v = Math.ceil(due / (step * unit)) * step * unit;
+    if (v > 0 && !out.includes(v)) out.push(v);
+  }
+  void currency;
+  return out;
+}

@@ -1,0 +1,118 @@
+// Who is signed in at this counter, and the theater (time zone, currency) the screens format for.
+import { create } from 'zustand';
+import type { ChannelInput, ChannelOutput, Staff } from '../../../shared/contract';
+import { call, closeEvents, messageOf, onUnauthenticated, reconnectEvents, ApiError } from '../api';
+
+export type TheaterInfo = NonNullable<ChannelOutput<'auth.status'>['theater']>;
+export type AuthStatus = 'loading' | 'setup' | 'signedOut' | 'signedIn' | 'error';
+
+interface SessionState {
+  status: AuthStatus;
+  staff: Staff | null;
+  theater: TheaterInfo | null;
+  error: string | null;
+  errorCode: string | null;
+  /** When LOCKED_OUT: the moment (ms) the name may try again. */
+  lockedUntil: number | null;
+  busy: boolean;
+  init(): Promise<void>;
+  login(name: string, pin: string): Promise<boolean>;
+  setup(input: ChannelInput<'auth.setup'>): Promise<boolean>;
+  logout(): Promise<void>;
+  expired(): void;
+}
+
+function lockSeconds(e: ApiError): number {
+  const d = e.details as { retryAfterSeconds?: unknown; seconds?: unknown; retryAfter?: unknown } | undefined;
+  for (const v of [d?.retryAfterSeconds, d?.seconds, d?.retryAfter]) if (typeof v === 'number' && v > 0) return Math.ceil(v);
+  const m = /(\d+)\s*s/.exec(e.message);
+  return m ? Number(m[1]) : 60;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  status: 'loading',
+  staff: null,
+  theater: null,
+  error: null,
+  errorCode: null,
+  lockedUntil: null,
+  busy: false,
+
+  async init() {
+    set({ status: 'loading', error: null, errorCode: null });
+    try {
+      const s = await call('auth.status', {});
+      if (s.setupRequired) set({ status: 'setup', staff: null, theater: s.theater });
+      else if (s.staff) {
+        set({ status: 'signedIn', staff: s.staff, theater: s.theater });
+        reconnectEvents();
+      } else set({ status: 'signedOut', staff: null, theater: s.theater });
+    } catch (e) {
+      set({ status: 'error', error: messageOf(e), errorCode: e instanceof ApiError ? e.code : null });
+    }
+  },
+
+  async login(name, pin) {
+    if (get().busy) return false;
+    set({ busy: true, error: null, errorCode: null, lockedUntil: null });
+    try {
+      const r = await call('auth.login', { name: name.trim(), pin });
+      let theater = get().theater;
+      try {
+        theater = (await call('auth.status', {})).theater ?? theater;
+      } catch {
+        /* keep what we had */
+      }
+      set({ status: 'signedIn', staff: r.staff, theater, busy: false });
+      reconnectEvents();
+      return true;
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : null;
+      set({
+        busy: false,
+        error: messageOf(e),
+        errorCode: code,
+        lockedUntil: code === 'LOCKED_OUT' ? Date.now() + lockSeconds(e as ApiError) * 1000 : null,
+      });
+      return false;
+    }
+  },
+
+  async setup(input) {
+    if (get().busy) return false;
+    set({ busy: true, error: null, errorCode: null });
+    try {
+      const r = await call('auth.setup', input);
+      let theater = get().theater;
+      try {
+        theater = (await call('auth.status', {})).theater ?? theater;
+      } catch {
+        /* keep */
+      }
+      set({ status: 'signedIn', staff: r.staff, theater, busy: false });
+      reconnectEvents();
+      return true;
+    } catch (e) {
+      set({ busy: false, error: messageOf(e), errorCode: e instanceof ApiError ? e.code : null });
+      return false;
+    }
+  },
+
+  async logout() {
+    try {
+      await call('auth.logout', {});
+    } catch {
+      /* signed out locally either way */
+    }
+    closeEvents();
+    set({ status: 'signedOut', staff: null, error: null, errorCode: null, lockedUntil: null });
+  },
+
+  expired() {
+    if (get().status !== 'signedIn') return;
+    closeEvents();
+    set({ status: 'signedOut', staff: null, error: 'Your session ended. Please sign in again.', errorCode: 'UNAUTHENTICATED' });
+  },
+}));
+
+onUnauthenticated(() => useSession.getState().expired());

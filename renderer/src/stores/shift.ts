@@ -1,0 +1,63 @@
+// The cashier's cash shift: opened with a float, closed with the counted cash.
+import { create } from 'zustand';
+import type { ChannelOutput, Shift } from '../../../shared/contract';
+import { call, messageOf } from '../api';
+
+type CloseResult = ChannelOutput<'shifts.close'>;
+
+interface ShiftState {
+  shift: Shift | null;
+  loaded: boolean;
+  loading: boolean;
+  busy: boolean;
+  error: string | null;
+  closed: CloseResult | null;
+  load(): Promise<void>;
+  open(float: number): Promise<boolean>;
+  close(countedCash: number): Promise<boolean>;
+}
+
+export const useShift = create<ShiftState>((set, get) => ({
+  shift: null,
+  loaded: false,
+  loading: false,
+  busy: false,
+  error: null,
+  closed: null,
+
+  async load() {
+    set({ loading: true, error: null });
+    try {
+      const shift = await call('shifts.current', {});
+      set({ shift, loading: false, loaded: true });
+    } catch (e) {
+      set({ loading: false, loaded: true, error: messageOf(e) });
+    }
+  },
+
+  async open(float) {
+    if (get().busy) return false;
+    set({ busy: true, error: null, closed: null });
+    try {
+      const shift = await call('shifts.open', { float });
+      set({ shift, busy: false });
+      return true;
+    } catch (e) {
+      set({ busy: false, error: messageOf(e) });
+      return false;
+    }
+  },
+
+  async close(countedCash) {
+    if (get().busy) return false;
+    set({ busy: true, error: null });
+    try {
+      const r = await call('shifts.close', { countedCash });
+      set({ shift: null, closed: r, busy: false });
+      return true;
+    } catch (e) {
+      set({ busy: false, error: messageOf(e) });
+      return false;
+    }
+  },
+}));
