@@ -65,13 +65,13 @@ async function race(): Promise<RacerReport> {
     const k = 1 + Math.floor(rand() * 3);
     const seats = new Set<string>();
     while (seats.size < k) seats.add(args.pool[Math.floor(rand() * args.pool.length)]!);
-    const res = await router.dispatch('seats.hold', { showId: args.showId, seatIds: [...seats] }, { token: args.token });
+    const res = await router.dispatch<'seats.hold'>('seats.hold', { showId: args.showId, seatIds: [...seats] }, { token: args.token });
     if (!res.ok) {
       report.failures[res.error.code] = (report.failures[res.error.code] ?? 0) + 1;
       continue;
     }
     if (rand() < 0.6) {
-      const rel = await router.dispatch('seats.release', { holdId: res.data.id }, { token: args.token });
+      const rel = await router.dispatch<'seats.release'>('seats.release', { holdId: res.data.id }, { token: args.token });
       if (!rel.ok) report.failures[`release:${rel.error.code}`] = (report.failures[`release:${rel.error.code}`] ?? 0) + 1;
       else report.released++;
       continue;
@@ -90,7 +90,7 @@ process.on('message', (msg) => {
     .catch((e: unknown) => process.send!({ type: 'error', error: String((e as Error)?.stack ?? e) }))
     .finally(() => {
       engine.close();
-      process.disconnect();
+      process.disconnect?.();
     });
 });
 process.send!({ type: 'ready' });
