@@ -112,7 +112,12 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   const hold = db.prepare('SELECT id, show_id, expires_at FROM holds WHERE id = ? AND session = ?').get(input.holdId, actor.session) as
     | { id: string; show_id: string; expires_at: number }
     | undefined;
-  if (!hold) throw new BoxOfficeError('NOT_FOUND', 'No such hold at this counter', { holdId: input.holdId });
+  // A hold the sweeper already ended is gone too: the message covers that common case.
+  if (!hold) {
+    throw new BoxOfficeError('NOT_FOUND', 'This hold no longer exists at this counter (it may have expired or been released); please select the seats again', {
+      holdId: input.holdId,
+    });
+  }
   if (hold.expires_at <= ctx.clock.now()) {
     throw new BoxOfficeError('HOLD_EXPIRED', 'The hold on these seats has expired; please select them again', { holdId: hold.id });
   }
@@ -122,7 +127,10 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   const quote = computeQuote(db, show, input.tickets);
   checkPayments(quote.total, input.payments);
 
-  // 3. Electronic payments through the terminal, each with its own idempotency key.
+  // 3. Electronic payments through the terminal, each with its own idempotency key, so a terminal
+  // recognises a retried charge. A client must therefore use a NEW idempotencyKey after a failed
+  // attempt (PAYMENT_DECLINED, HOLD_EXPIRED): the key names one attempt at one sale, and a
+  // terminal may answer a reused key with the earlier, already refunded, transaction.
   const approved: Approved[] = [];
   for (const [index, p] of input.payments.entries()) {
     if (p.method === 'cash') continue;
