@@ -2,6 +2,7 @@
 // holdId only on my own holds, the version, removed seats, and speed on a 3,000-seat hall.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SeatMap } from '../../shared/contract';
+import { claimCounts, seatsInUse } from '../../electron/engine/inventory/claims';
 import { MONDAY_10AM, makeHarness, type Harness } from '../support/engineHarness';
 import { T, TOKENS, seatId, seedBasics, seedShow } from '../support/fixtures';
 
@@ -74,6 +75,23 @@ describe('seats.map', () => {
     const tally = (st: string) => m.seats.filter((s) => s.status === st).length;
     expect(tally('available') + tally('held') + tally('sold') + tally('blocked')).toBe(60);
     expect([tally('held'), tally('sold'), tally('blocked')]).toEqual([2, 2, 1]);
+  });
+
+  it('agrees with the exported claim helpers (counts per show, seats in use)', async () => {
+    setup();
+    sellSeats([seatId('D', 1)]);
+    await h.ok('seats.hold', { showId: SHOW, seatIds: [seatId('E', 1), seatId('E', 2)] }, TOKENS.cashier);
+    const db = h.engine.ctx.db;
+    expect(claimCounts(db, [SHOW, 'nope'], h.clock.now())).toEqual(new Map([[SHOW, { held: 2, sold: 1 }], ['nope', { held: 0, sold: 0 }]]));
+    expect(seatsInUse(db, [seatId('D', 1), seatId('E', 1), seatId('F', 1)], h.clock.now())).toEqual([
+      { showId: SHOW, seatId: seatId('D', 1), status: 'sold' },
+      { showId: SHOW, seatId: seatId('E', 1), status: 'held' },
+    ]);
+    h.clock.advanceSeconds(600); // the hold expires: only the sale remains
+    expect(claimCounts(db, [SHOW], h.clock.now()).get(SHOW)).toEqual({ held: 0, sold: 1 });
+    expect(seatsInUse(db, [seatId('E', 1)], h.clock.now())).toEqual([]);
+    h.clock.set(STARTS); // a started show no longer blocks a layout edit
+    expect(seatsInUse(db, [seatId('D', 1)], h.clock.now())).toEqual([]);
   });
 
   it('shows expired holds as available before any sweep', async () => {

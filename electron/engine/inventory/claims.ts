@@ -149,3 +149,39 @@ export function isClaimConflict(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+export interface ClaimCounts { held: number; sold: number }
+
+/**
+ * Live held and sold seat counts per show (expired holds count as nothing), in one grouped query:
+ * for show lists and reports that must agree with the seat map.
+ */
+export function claimCounts(db: Db, showIds: string[], now: number): Map<string, ClaimCounts> {
+  const rows = stmt(
+    db,
+    `SELECT show_id, sum(booking_id IS NOT NULL) AS sold, sum(hold_id IS NOT NULL) AS held
+     FROM seat_claims
+     WHERE show_id IN (SELECT value FROM json_each(?)) AND (expires_at IS NULL OR expires_at > ?)
+     GROUP BY show_id`,
+  ).all(JSON.stringify(showIds), now) as { show_id: string; sold: number; held: number }[];
+  const out = new Map<string, ClaimCounts>(showIds.map((id) => [id, { held: 0, sold: 0 }]));
+  for (const r of rows) out.set(r.show_id, { held: r.held, sold: r.sold });
+  return out;
+}
+
+/**
+ * Live claims on these seats for scheduled shows that have not started: what a layout edit must
+ * not remove or re-type (halls.save answers LAYOUT_IN_USE with them).
+ */
+export function seatsInUse(db: Db, seatIds: string[], now: number): { showId: string; seatId: string; status: 'held' | 'sold' }[] {
+  const rows = stmt(
+    db,
+    `SELECT c.show_id, c.seat_id, c.booking_id IS NOT NULL AS sold
+     FROM seat_claims c JOIN shows sh ON sh.id = c.show_id
+     WHERE c.seat_id IN (SELECT value FROM json_each(?))
+       AND sh.status = 'scheduled' AND sh.starts_at > ?
+       AND (c.expires_at IS NULL OR c.expires_at > ?)
+     ORDER BY sh.starts_at, c.show_id, c.seat_id`,
+  ).all(JSON.stringify(seatIds), now, now) as { show_id: string; seat_id: string; sold: number }[];
+  return rows.map((r) => ({ showId: r.show_id, seatId: r.seat_id, status: r.sold ? 'sold' : 'held' }));
+}
