@@ -158,6 +158,28 @@ describe('bookings.confirm', () => {
     expect(counts(db)).toMatchObject({ bookings: 0, payments: 0, tickets: 0 });
   });
 
+  it('refunds and ends the attempt with CONFLICT (not INTERNAL) when the sale fails unexpectedly after charging', async () => {
+    // The database refuses the tickets once the card is charged (a trigger stands in for a fault).
+    class FaultyTerminal extends SimulatedTerminal {
+      arm: (() => void) | null = null;
+      override async charge(req: ChargeRequest): Promise<ChargeResult> {
+        this.arm?.();
+        return super.charge(req);
+      }
+    }
+    const terminal = new FaultyTerminal();
+    h = makeHarness({ terminal });
+    const db = h.engine.ctx.db;
+    seedBasics(db, { now: MONDAY_10AM });
+    seedShow(db, { id: SHOW, startsAt: '2026-11-24T00:00:00.000Z', basePrice: 1000, now: MONDAY_10AM });
+    terminal.arm = () => db.exec("CREATE TRIGGER IF NOT EXISTS boom BEFORE INSERT ON tickets BEGIN SELECT RAISE(ABORT, 'disk fault'); END");
+    const holdId = holdSql(h, SHOW, seats3);
+    const e = await h.err('bookings.confirm', { holdId, tickets: tickets3, payments: [{ method: 'wallet', amount: 3475 }], idempotencyKey: key() }, C);
+    expect(e).toMatchObject({ code: 'CONFLICT', details: { refunded: [{ method: 'wallet', amount: 3475 }] } });
+    expect(terminal.outstanding()).toBe(0);
+    expect(counts(db)).toMatchObject({ bookings: 0, payments: 0, holds: 1, claims: 3 });
+  });
+
   it('answers PAYMENT_MISMATCH when the payments do not add up or cash is short, and changes nothing', async () => {
     ({ h } = setup());
     const holdId = holdSql(h, SHOW, seats3);

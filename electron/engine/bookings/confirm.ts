@@ -245,7 +245,12 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
         const note = comp.refunded.length ? `; the ${comp.refunded.map((r) => r.method).join(' and ')} payment was refunded` : '';
         throw new BoxOfficeError(e.code, `${e.message}${note}`, { ...details, ...comp });
       }
-      throw e;
+      if (approved.length === 0) throw e;
+      // An unexpected failure after money moved: the attempt is over and refunded. Say so with a
+      // stable code (not INTERNAL, which a client may retry with the same key and so reach the
+      // terminal's earlier, refunded transaction); the cause goes to the log.
+      ctx.log.error('sale failed after charging; refunded', { error: String(e), stack: (e as Error)?.stack });
+      throw new BoxOfficeError('CONFLICT', 'The sale could not be completed; nothing was sold and the payment was refunded. Please try again', comp);
     }
   }
 
