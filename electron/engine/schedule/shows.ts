@@ -42,7 +42,7 @@ interface ListRow extends ShowRow {
  * One statement: the shows in range (a range scan on shows_start), then capacity per hall and
  * held/sold per show as grouped sub-queries over just those halls and shows (no query per show).
  */
-const LIST_SQL = `
+export const LIST_SHOWS_SQL = `
 WITH sel AS MATERIALIZED (
   SELECT s.*, m.title AS movie_title, h.name AS hall_name, h.theater_id, t.timezone
   FROM shows s
@@ -86,7 +86,7 @@ export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _act
   if (zones.length === 0) return [];
   const ranges = new Map(zones.map((z) => [z.timezone, rangeIn(z.timezone, input, now)]));
   const all = [...ranges.values()];
-  const rows = ctx.db.prepare(LIST_SQL).all({
+  const rows = ctx.db.prepare(LIST_SHOWS_SQL).all({
     lo: Math.min(...all.map((r) => r[0])),
     hi: Math.max(...all.map((r) => r[1])),
     theater: input.theaterId ?? null,
