@@ -105,7 +105,14 @@ export function ShowsPanel({ onOpen }: { onOpen(showId: string): void }) {
           </div>
         )}
         {!loading && !error && groups.length === 0 && (
-          <p className="state">{query ? `No show matches “${query}”.` : 'No shows on this day.'}</p>
+          <div className="state">
+            {query ? `No show matches “${query}”.` : 'No shows on this day.'}{' '}
+            {!query && (
+              <button type="button" className="link" onClick={() => void shiftDate(1, tz)}>
+                Next day →
+              </button>
+            )}
+          </div>
         )}
         {groups.map((g) => (
           <div className="movie-group" key={g.movieId}>

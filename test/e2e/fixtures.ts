@@ -1,0 +1,104 @@
+// Per-test browser host: `electron/host/cli.ts --demo` on a fresh data folder and a free port,
+// started with this Node (process.execPath) and killed after the test. Plus sign-in helpers.
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Host {
+  url: string;
+  dataDir: string;
+  proc: ChildProcess;
+}
+
+export async function startHost(args: string[] = []): Promise<Host> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bo-e2e-'));
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--demo', '--data', dataDir, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s:\n${out}`)), 30_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /Box office ready at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+  proc.removeAllListeners('exit');
+  return { url, dataDir, proc };
+}
+
+export async function stopHost(h: Host): Promise<void> {
+  if (h.proc.exitCode === null) {
+    const done = new Promise((r) => h.proc.once('exit', r));
+    h.proc.kill('SIGTERM');
+    await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+    if (h.proc.exitCode === null) h.proc.kill('SIGKILL');
+  }
+  rmSync(h.dataDir, { recursive: true, force: true });
+}
+
+type Fixtures = { hostArgs: string[]; host: Host };
+
+export const test = base.extend<Fixtures>({
+  hostArgs: [[], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    const h = await startHost(hostArgs);
+    try {
+      await use(h);
+    } finally {
+      await stopHost(h);
+    }
+  },
+  baseURL: async ({ host }, use) => {
+    await use(host.url);
+  },
+});
+
+export { expect };
+
+export async function signIn(page: Page, name = 'Cashier', pin = '0000'): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: /^Sign in/ }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Moves forward day by day until the list has a show to sell in the hall (late at night today may be over). */
+export async function openShow(page: Page, hall: RegExp | string = /Hall 1/): Promise<void> {
+  for (let i = 0; i < 8; i++) {
+    await expect(page.locator('.show-list .state, .show-item').first()).toBeVisible();
+    const item = page.locator('.show-item:not(.is-past):not([disabled])').filter({ hasText: hall }).first();
+    if (await item.count()) {
+      await item.click();
+      await expect(page.getByRole('grid')).toBeVisible();
+      await expect(page.getByRole('grid').getByRole('button').first()).toBeVisible();
+      return;
+    }
+    await page.getByRole('button', { name: 'Next day', exact: true }).click();
+    await page.waitForTimeout(300);
+  }
+  throw new Error('no show to sell in the next 8 days');
+}
+
+export function seat(page: Page, label: string) {
+  return page.getByRole('button', { name: new RegExp(`^${label},`) });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync('docs/screenshots/run', { recursive: true });
+  await page.screenshot({ path: `docs/screenshots/run/${name}.png`, fullPage: false });
+}
