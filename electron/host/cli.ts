@@ -67,9 +67,8 @@ async function main(): Promise<number> {
     }
     return 1;
   }
-  process.stdout.write(`Box office ready at ${host.url}\n`);
-
-  return new Promise<number>((done) => {
+  // Signal handlers go in before the ready line: whoever reads that line may stop us at once.
+  const stopped = new Promise<number>((done) => {
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) {
@@ -92,6 +91,8 @@ async function main(): Promise<number> {
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
   });
+  process.stdout.write(`Box office ready at ${host.url}\n`);
+  return stopped;
 }
 
 main().then(
