@@ -199,6 +199,25 @@ describe('email receipts through the outbox', () => {
     expect(smtp.received.every((m) => m.raw.includes(sale.data.code))).toBe(true);
   });
 
+  it('queues a notice with a cancellation and with a show cancellation, in their transactions', async () => {
+    h = setup();
+    const sale = await sell(h, [seatId('A', 1)]);
+    const sale2 = await sell(h, [seatId('A', 2)], { method: 'cash' }, 'bob@example.com');
+    if (!sale.ok || !sale2.ok) throw new Error('sale failed');
+    await h.ok('bookings.cancel', { id: sale.data.id, reason: 'changed plans' }, TOKENS.cashier);
+    await h.ok('shows.cancel', { id: SHOW, reason: 'projector broken' }, TOKENS.manager);
+    const topics = h.engine.ctx.db.prepare('SELECT topic, recipient FROM outbox ORDER BY id').all();
+    expect(topics).toEqual([
+      { topic: 'booking.confirmed', recipient: 'ann@example.com' },
+      { topic: 'booking.confirmed', recipient: 'bob@example.com' },
+      { topic: 'booking.cancelled', recipient: 'ann@example.com' },
+      { topic: 'show.cancelled', recipient: 'bob@example.com' },
+    ]);
+    // A refused cancellation (already cancelled) queues nothing more.
+    expect((await h.err('bookings.cancel', { id: sale.data.id, reason: 'again' }, TOKENS.cashier)).code).toBe('CONFLICT');
+    expect((h.engine.ctx.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(4);
+  });
+
   it('checks roles and input on the notification channels', async () => {
     h = setup();
     expect((await h.err('notifications.getConfig', {}, TOKENS.cashier)).code).toBe('FORBIDDEN');

@@ -10,6 +10,7 @@
 //     the commit durable before we answer;
 //  5. if that transaction fails (the hold expired while the card was being charged), every charge
 //     of this attempt is refunded and the error says so; events are published only after commit.
+import { enqueueForBooking } from '../notify/outbox';
 import {
   BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod,
 } from '../../../shared/contract';
@@ -219,6 +220,8 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     if (sold.changes !== seatIds.length) throw new Error(`claim conversion mismatch: ${sold.changes} of ${seatIds.length}`);
     db.prepare('DELETE FROM holds WHERE id = ?').run(hold.id);
     const version = bumpSeatVersion(db, show.id);
+    // The receipt email/SMS rides in the sale's transaction: no sale, no message; no message lost.
+    enqueueForBooking(db, now, bookingId, 'booking.confirmed');
     writeAudit(ctx, actor, 'booking.confirm', bookingId, {
       code,
       showId: show.id,

@@ -11,6 +11,7 @@
 // makes the cancellation happen exactly once and then moves the money exactly once. A terminal
 // refund that fails afterwards is logged and audited ('refund.terminal_failed') so a manager can
 // settle it by hand; the refund row stays as the record of what the customer is owed.
+import { enqueueForBooking, type Topic } from '../notify/outbox';
 import { BoxOfficeError, type PaymentMethod } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { newId } from '../ids';
@@ -59,6 +60,7 @@ export function cancelBookingInTx(
   percent: number,
   reason: string,
   auditDetails: Record<string, unknown> = {},
+  topic: Topic = 'booking.cancelled',
 ): RefundPlan {
   const db = ctx.db;
   const booking = db.prepare('SELECT id, show_id, total, status FROM bookings WHERE id = ?').get(bookingId) as
@@ -105,6 +107,8 @@ export function cancelBookingInTx(
 
   // Deleting the claims puts the seats on sale again at once.
   const freed = db.prepare('DELETE FROM seat_claims WHERE booking_id = ? RETURNING seat_id').all(bookingId) as { seat_id: string }[];
+  // The customer's notice is written with the cancellation itself (see notify/outbox.ts).
+  enqueueForBooking(db, now, bookingId, topic);
   writeAudit(ctx, actor, 'booking.cancel', bookingId, { ...auditDetails, reason, percent, amount, allocations });
   return {
     bookingId,

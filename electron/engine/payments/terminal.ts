@@ -28,8 +28,10 @@ export class SimulatedTerminal implements PaymentTerminal {
 
   async charge(req: ChargeRequest): Promise<ChargeResult> {
     if (req.reference?.trim().toUpperCase() === 'DECLINE') return { approved: false, reason: 'Declined by the card issuer' };
+    // A retried key gets the same transaction back, unless that money was refunded in the
+    // meantime (a failed attempt): then handing it back would "approve" a sale with no money.
     const seen = this.byKey.get(req.idempotencyKey);
-    if (seen) return { approved: true, transactionId: seen };
+    if (seen && this.charges.get(seen)?.refunded === 0) return { approved: true, transactionId: seen };
     const transactionId = `sim_${randomUUID().slice(0, 12)}`;
     this.charges.set(transactionId, { amount: req.amount, refunded: 0, idempotencyKey: req.idempotencyKey });
     this.byKey.set(req.idempotencyKey, transactionId);
