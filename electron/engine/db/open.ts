@@ -15,6 +15,9 @@ export interface OpenOptions {
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const db = new Database(file, { readonly: opts.readonly ?? false });
   try {
+    // Refuse a newer database BEFORE any pragma: switching to WAL rewrites the file header, and a
+    // refused file must be left byte for byte as it was.
+    refuseNewer(db, (opts.migrations ?? MIGRATIONS).length);
     applyPragmas(db);
     if (!opts.readonly) migrate(db, opts.migrations ?? MIGRATIONS, opts.beforeMigrate);
     return db;
@@ -38,9 +41,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every pending migration in one transaction; refuses a database from a newer version. */
-export function migrate(db: Db, migrations: Migration[] = MIGRATIONS, beforeMigrate?: OpenOptions['beforeMigrate']): void {
-  const latest = migrations.length;
+function refuseNewer(db: Db, latest: number): void {
   const current = schemaVersion(db);
   if (current > latest) {
     throw new BoxOfficeError(
@@ -50,6 +51,13 @@ export function migrate(db: Db, migrations: Migration[] = MIGRATIONS, beforeMigr
       { databaseVersion: current, supportedVersion: latest },
     );
   }
+}
+
+/** Applies every pending migration in one transaction; refuses a database from a newer version. */
+export function migrate(db: Db, migrations: Migration[] = MIGRATIONS, beforeMigrate?: OpenOptions['beforeMigrate']): void {
+  const latest = migrations.length;
+  refuseNewer(db, latest);
+  const current = schemaVersion(db);
   if (current === latest) return;
   if (current > 0 && beforeMigrate) beforeMigrate(db, current, latest);
   const run = db.transaction(() => {
