@@ -87,7 +87,7 @@ describe('browser host: every channel over HTTP', () => {
   beforeEach(() => boot());
 
   it('answers every contract channel with an envelope and its status, never 500', async () => {
-    const order = CHANNEL_NAMES.filter((c) => c !== 'auth.logout').concat(['auth.logout']);
+    const order: Channel[] = [...CHANNEL_NAMES.filter((c) => c !== 'auth.logout'), 'auth.logout'];
     const failures: string[] = [];
     for (const channel of order) {
       const token = channel === 'auth.logout' ? TOKENS.cashier2 : TOKENS.manager;
