@@ -72,7 +72,7 @@ export function PaymentPanel() {
         <div>
           <span className="muted">Still due</span>
           <strong className="big" data-testid="pay-remaining">
-            {money(Math.max(0, sum.remaining - (sum.entryPayment?.amount ?? 0)))}
+            {money(sum.remaining)}
           </strong>
         </div>
       </div>

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { setApi } from '../../renderer/src/api';
+import { PaymentPanel } from '../../renderer/src/features/payment/PaymentPanel';
+import { useSale } from '../../renderer/src/stores/sale';
+import { fakeApi, type FakeApi } from './fakeApi';
+
+let api: FakeApi;
+
+beforeEach(() => {
+  api = fakeApi();
+  setApi(api);
+  useSale.getState().newSale();
+  useSale.setState({
+    showId: 'show_1',
+    hold: { id: 'h_1', showId: 'show_1', seatIds: ['s_A1', 's_A2'], expiresAt: new Date(Date.now() + 600_000).toISOString() },
+    tickets: { s_A1: 'adult', s_A2: 'child' },
+    quote: {
+      lines: [
+        { seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1500, breakdown: [] },
+        { seatId: 's_A2', seatLabel: 'A2', ticketType: 'child', amount: 1050, breakdown: [] },
+      ],
+      total: 2550,
+      currency: 'USD',
+    },
+    step: 'payment',
+    currency: 'USD',
+  });
+});
+afterEach(() => {
+  cleanup();
+  setApi(null);
+});
+
+const confirmBtn = () => screen.getByRole('button', { name: /^Confirm sale/ }) as HTMLButtonElement;
+
+describe('PaymentPanel', () => {
+  it('shows the total and computes change from a quick note', () => {
+    render(<PaymentPanel />);
+    expect(screen.getByTestId('pay-total').textContent).toBe('$25.50');
+    expect(confirmBtn().disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: '$30.00' }));
+    expect(screen.getByTestId('change-due').textContent).toBe('$4.50');
+    expect(confirmBtn().disabled).toBe(false);
+  });
+
+  it('offers exact, next 5, 10, 20, 50', () => {
+    render(<PaymentPanel />);
+    const notes = screen.getByLabelText('Quick amounts').querySelectorAll('button');
+    expect([...notes].map((b) => b.textContent)).toEqual(['Exact $25.50', '$30.00', '$40.00', '$50.00']);
+  });
+
+  it('types the tendered amount on the keypad', () => {
+    render(<PaymentPanel />);
+    for (const k of ['4', '0']) fireEvent.click(screen.getByRole('button', { name: k }));
+    expect(screen.getByTestId('change-due').textContent).toBe('$14.50');
+  });
+
+  it('prevents a mismatch: too little cash keeps Confirm disabled', () => {
+    render(<PaymentPanel />);
+    fireEvent.change(screen.getByLabelText(/Cash tendered/), { target: { value: '20' } });
+    expect(confirmBtn().disabled).toBe(true);
+    expect(screen.getByText(/do not cover the total/)).toBeTruthy();
+  });
+
+  it('splits card and cash, then confirms once even on a double click', async () => {
+    let resolve!: (v: unknown) => void;
+    api.handle('bookings.confirm', () => new Promise((r) => (resolve = r)) as never);
+    render(<PaymentPanel />);
+    fireEvent.click(screen.getByRole('radio', { name: /Card/ }));
+    fireEvent.change(screen.getByLabelText(/Card amount/), { target: { value: '10' } });
+    fireEvent.change(screen.getByLabelText(/Reference/), { target: { value: 'R-1' } });
+    fireEvent.click(screen.getByRole('button', { name: /Add as part payment/ }));
+    expect(screen.getByLabelText('Payments taken').textContent).toContain('Card $10.00');
+    expect(screen.getByTestId('pay-remaining').textContent).toBe('$15.50');
+    fireEvent.click(screen.getByRole('radio', { name: /Cash/ }));
+    fireEvent.change(screen.getByLabelText(/Cash tendered/), { target: { value: '20' } });
+    expect(screen.getByTestId('change-due').textContent).toBe('$4.50');
+    const btn = confirmBtn();
+    await act(async () => {
+      fireEvent.click(btn);
+      fireEvent.click(btn);
+    });
+    expect(api.callsTo('bookings.confirm')).toHaveLength(1);
+    expect(btn.disabled).toBe(true);
+    expect(btn.textContent).toMatch(/Confirming/);
+    const input = api.callsTo('bookings.confirm')[0] as { payments: unknown; tickets: unknown; holdId: string };
+    expect(input.holdId).toBe('h_1');
+    expect(input.tickets).toEqual([
+      { seatId: 's_A1', ticketType: 'adult' },
+      { seatId: 's_A2', ticketType: 'child' },
+    ]);
+    expect(input.payments).toEqual([
+      { method: 'card', amount: 1000, reference: 'R-1' },
+      { method: 'cash', amount: 1550, tendered: 2000 },
+    ]);
+    await act(async () => resolve({ id: 'b1', code: 'ABCDEF', status: 'confirmed', showId: 'show_1', movieTitle: 'X', hallName: 'H', startsAt: '2030-01-01T00:00:00.000Z', tickets: [], total: 2550, currency: 'USD', payments: [], cashier: { id: 'c', name: 'C' }, createdAt: '2030-01-01T00:00:00.000Z' }));
+    expect(useSale.getState().step).toBe('receipt');
+  });
+
+  it('refuses a card amount above what is due', () => {
+    render(<PaymentPanel />);
+    fireEvent.click(screen.getByRole('radio', { name: /Card/ }));
+    fireEvent.change(screen.getByLabelText(/Card amount/), { target: { value: '99' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/More than the amount due/);
+    expect(confirmBtn().disabled).toBe(true);
+  });
+});
