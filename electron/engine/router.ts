@@ -22,8 +22,8 @@ export interface RouterOptions {
 }
 
 export interface Router {
-  dispatch(channel: string, input: unknown, session: CallerSession): Promise<Envelope<unknown>>;
   dispatch<C extends Channel>(channel: C, input: unknown, session: CallerSession): Promise<Envelope<ChannelOutput<C>>>;
+  dispatch(channel: string, input: unknown, session: CallerSession): Promise<Envelope<unknown>>;
 }
 
 export function zodIssues(error: z.ZodError): { path: string; message: string; code: string }[] {
