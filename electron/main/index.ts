@@ -4,6 +4,7 @@ import { app, BrowserWindow, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { Engine } from '../engine/engine';
 import { createRouter } from '../engine/router';
+import { seedDemo } from '../engine/demo/seed';
 import { backupNow, scheduleDailyBackups } from './backups';
 import { bindIpc, type IpcBinding } from './ipc';
 import { rotatingLogger } from './logFile';
@@ -21,8 +22,11 @@ let engine: Engine | undefined;
 let ipc: IpcBinding | undefined;
 let stopBackups: (() => void) | undefined;
 let quitting = false;
+// `npm run demo`: a separate data folder filled with the demo theater, so real data is never touched.
+const demo = process.argv.includes('--demo') || process.env.BOX_OFFICE_DEMO === '1';
 
 app.enableSandbox();
+if (demo) app.setPath('userData', join(app.getPath('appData'), 'Box Office Demo'));
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the database: it focuses its window (second-instance below).
@@ -61,6 +65,7 @@ function start(): void {
     log.error('the database could not be opened', { error: String(e) });
     throw e;
   }
+  if (demo && seedDemo(engine.ctx)) log.info('demo data added (Manager PIN 1234, Cashier PIN 0000)');
   engine.startSweeper(1000);
   ipc = bindIpc({ router: createRouter(engine), engine, isTrustedUrl: appOriginCheck(INDEX_HTML), log });
   stopBackups = scheduleDailyBackups(engine);
