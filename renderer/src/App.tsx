@@ -100,7 +100,7 @@ function Shell() {
         <span><kbd>←</kbd>/<kbd>→</kbd> day</span>
         <span><kbd>↑</kbd>/<kbd>↓</kbd> show</span>
         <span><kbd>/</kbd> search</span>
-        <span><kbd>Tab</kbd> to seats, arrows move</span>
+        <span><kbd>S</kbd> shows · <kbd>G</kbd> seats (arrows move)</span>
         <span><kbd>Enter</kbd>/<kbd>Space</kbd> hold seat</span>
         <span><kbd>1</kbd>–<kbd>9</kbd> best N seats</span>
         <span><kbd>Esc</kbd> release</span>

@@ -102,3 +102,22 @@ export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('docs/screenshots/run', { recursive: true });
   await page.screenshot({ path: `docs/screenshots/run/${name}.png`, fullPage: false });
 }
+
+/** Holds the given seats by clicking them, waiting for each to be pressed. */
+export async function holdSeats(page: Page, labels: string[]): Promise<void> {
+  for (const l of labels) {
+    await seat(page, l).click();
+    await expect(seat(page, l)).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(page.getByTestId('sale-total')).not.toHaveText('$0.00');
+}
+
+/** Pays the current sale with exact cash and returns the booking code from the receipt. */
+export async function payExactCash(page: Page): Promise<string> {
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page.getByRole('button', { name: /^Exact / }).click();
+  await page.getByRole('button', { name: /^Confirm sale/ }).click();
+  const code = page.getByTestId('booking-code');
+  await expect(code).toHaveText(/^[A-Z2-9]{6}$/);
+  return (await code.textContent())!;
+}

@@ -123,11 +123,20 @@ export function SellScreen() {
       } else if (e.key === '/') {
         e.preventDefault();
         document.querySelector<HTMLInputElement>('input[data-shortcut="search"]')?.focus();
+      } else if (e.key === 'g' || e.key === 'G') {
+        e.preventDefault();
+        document.querySelector<HTMLElement>('[role="grid"] button[tabindex="0"]')?.focus();
+      } else if (e.key === 's' || e.key === 'S') {
+        e.preventDefault();
+        document.querySelector<HTMLElement>('.show-item[tabindex="0"]')?.focus();
+      } else if (e.target === document.body && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        e.preventDefault();
+        void useShows.getState().shiftDate(e.key === 'ArrowLeft' ? -1 : 1, tz);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [tz]);
 
   return (
     <div className="sell">

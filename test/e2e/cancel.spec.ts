@@ -1,0 +1,26 @@
+import { test, expect, signIn, openShow, seat, holdSeats, payExactCash, shot } from './fixtures';
+
+test('a booking is found by its code and cancelled with the refund of the current tier', async ({ page }) => {
+  await signIn(page);
+  await openShow(page);
+  await holdSeats(page, ['B2']);
+  const total = (await page.getByTestId('sale-total').textContent())!;
+  const code = await payExactCash(page);
+  await page.getByRole('button', { name: /^New sale/ }).click();
+  await expect(seat(page, 'B2')).toHaveAccessibleName(/sold/);
+
+  await page.keyboard.press('F3');
+  await page.getByLabel('Booking code, customer name or phone').fill(code);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('detail-code')).toHaveText(code);
+  const quote = page.getByTestId('refund-quote');
+  await expect(quote).toContainText(/Refund now: \$[\d.]+ \(\d+% of/);
+  await expect(quote).toContainText(total);
+  await shot(page, 'cancel');
+  await page.getByRole('button', { name: /^Cancel and refund/ }).click();
+  await expect(page.getByTestId('refund-done')).toContainText(/Cancelled\. Refund \$[\d.]+ \(\d+%\)/);
+  await expect(page.locator('.booking-detail .badge--cancelled')).toBeVisible();
+
+  await page.keyboard.press('F2');
+  await expect(seat(page, 'B2')).toHaveAccessibleName(/available/);
+});

@@ -1,0 +1,43 @@
+import { test, expect, shot } from './fixtures';
+
+test('a sale done with the keyboard only', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Name')).toBeFocused();
+  await page.keyboard.type('Cashier');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('0000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  // Move forward by days until there is a show left to sell (late at night today may be over).
+  for (let i = 0; i < 8; i++) {
+    await expect(page.locator('.show-list .state, .show-item').first()).toBeVisible();
+    if (await page.locator('.show-item:not(.is-past)').count()) break;
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(300);
+  }
+  await expect(page.getByRole('grid').getByRole('button').first()).toBeVisible();
+
+  // G focuses the seat grid; arrows move; Enter holds; 2 = best two seats instead.
+  await page.keyboard.press('g');
+  const focused = page.locator('[role="grid"] button:focus');
+  await expect(focused).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[role="grid"] button[aria-pressed="true"]')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[role="grid"] button[aria-pressed="true"]')).toHaveCount(0);
+  await page.keyboard.press('2');
+  await expect(page.locator('[role="grid"] button[aria-pressed="true"]')).toHaveCount(2);
+  await expect(page.getByTestId('sale-total')).not.toHaveText('$0.00');
+
+  await page.keyboard.press('F9');
+  await expect(page.getByLabel(/Cash tendered/)).toBeFocused();
+  await page.keyboard.type('500');
+  await expect(page.getByTestId('change-due')).not.toHaveText('$0.00');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('booking-code')).toHaveText(/^[A-Z2-9]{6}$/);
+  await shot(page, 'keyboard-receipt');
+  await page.keyboard.press('F2');
+  await expect(page.getByText('Pick seats on the map')).toBeVisible();
+});
