@@ -3,15 +3,11 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, MONDAY_10AM, type Harness } from '../support/engineHarness';
 import { seedBasics, TOKENS } from '../support/fixtures';
 import { LATEST_VERSION } from '../../electron/engine/db/migrations';
 import { moveClock } from './salesSql';
-
-vi.mock('../../electron/engine/staff/auth', async (importOriginal) =>
-  (await import('./sessionFallback')).withSessionFallback(await importOriginal()),
-);
 
 let h: Harness;
 let backups: string;

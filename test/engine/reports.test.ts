@@ -1,14 +1,10 @@
 // Reports through the router: the daily report (hand-computed totals, a refund, the New York day
 // boundary, the theater filter, index-only range scans) and the occupancy report.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, MONDAY_10AM, type Harness } from '../support/engineHarness';
 import { seatId, seedBasics, seedShow, T, TOKENS } from '../support/fixtures';
 import { MONEY_SQL, SALES_SQL } from '../../electron/engine/reports/daily';
 import { insertRefund, insertSale, insertShow, seedSecondMovie, seedSecondTheater } from './salesSql';
-
-vi.mock('../../electron/engine/staff/auth', async (importOriginal) =>
-  (await import('./sessionFallback')).withSessionFallback(await importOriginal()),
-);
 
 let h: Harness;
 afterEach(() => h.close());

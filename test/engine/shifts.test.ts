@@ -1,12 +1,8 @@
 // Shifts through the router: open, current, close with the cash reconciliation, list by local day.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, MONDAY_10AM, type Harness } from '../support/engineHarness';
 import { seedBasics, seedShow, T, TOKENS } from '../support/fixtures';
 import { insertRefund, insertSale, moveClock } from './salesSql';
-
-vi.mock('../../electron/engine/staff/auth', async (importOriginal) =>
-  (await import('./sessionFallback')).withSessionFallback(await importOriginal()),
-);
 
 let h: Harness;
 beforeEach(() => {
