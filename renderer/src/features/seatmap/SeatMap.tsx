@@ -95,7 +95,7 @@ function viewOf(s: MapSeat, mine: ReadonlySet<string>): SeatView {
   return s.status;
 }
 
-const MIN_SEAT = 10;
+const MIN_SEAT = 6;
 const MAX_SEAT = 48;
 
 export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: SeatMapProps) {
@@ -121,8 +121,9 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
     const el = scrollRef.current;
     if (!el) return;
     const measure = () => {
-      const width = el.clientWidth - 24;
-      const size = Math.floor(width / (nav.cols + 3));
+      // Row labels (2em each side, ~16px font), seats and the gaps between them (0.12 of a seat).
+      const width = el.clientWidth - 12 - 64;
+      const size = Math.floor(width / (nav.cols + 2 + (nav.cols + 1) * 0.12));
       setFitSize(Math.max(MIN_SEAT, Math.min(MAX_SEAT, size || 32)));
     };
     measure();
