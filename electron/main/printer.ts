@@ -8,7 +8,6 @@ import type { Receipt } from '../../shared/contract';
 import { BoxOfficeError } from '../../shared/contract';
 import type { Logger, ReceiptPrinter } from '../engine/context';
 import { receiptHtml } from './receiptHtml';
-import { SECURE_WEB_PREFERENCES } from './window';
 
 export interface PrinterOptions {
   /** Folder for PDF receipts (userData/receipts). */
@@ -26,7 +25,16 @@ export function createPrinter(opts: PrinterOptions): ReceiptPrinter {
         show: false,
         width: 320,
         height: 800,
-        webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false },
+        webPreferences: {
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          webviewTag: false,
+          disableBlinkFeatures: 'Auxclick',
+          javascript: false,
+        },
       });
       try {
         await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);

@@ -10,6 +10,10 @@ export interface MainWindowOptions {
   indexHtml: string;
 }
 
+/**
+ * The secure settings, for tests and reviews. The constructors below spell them out literally
+ * as well, so the static audit (npm run security) can see them.
+ */
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,
@@ -22,6 +26,7 @@ export const SECURE_WEB_PREFERENCES = {
   navigateOnDragDrop: false,
   spellcheck: false,
   experimentalFeatures: false,
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 export function mainWindowOptions(opts: MainWindowOptions): BrowserWindowConstructorOptions {
@@ -65,7 +70,24 @@ export function hardenSession(ses: Session): void {
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(opts));
+  const win = new BrowserWindow({
+    ...mainWindowOptions(opts),
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      preload: opts.preload,
+    },
+  });
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadFile(opts.indexHtml);

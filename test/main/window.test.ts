@@ -108,3 +108,12 @@ describe('application menu', () => {
     expect(JSON.stringify((applicationMenu(true, true) as any).template)).toContain('appMenu');
   });
 });
+
+describe('literal window settings', () => {
+  it('match the documented secure settings (the audit reads the literal ones)', async () => {
+    const { SECURE_WEB_PREFERENCES } = await import('../../electron/main/window');
+    createMainWindow({ preload: '/p.cjs', indexHtml: '/i.html' });
+    const { options } = electron.created.at(-1)!;
+    expect(options.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, preload: '/p.cjs' });
+  });
+});
