@@ -24,3 +24,23 @@ test('a booking is found by its code and cancelled with the refund of the curren
   await page.keyboard.press('F2');
   await expect(seat(page, 'B2')).toHaveAccessibleName(/available/);
 });
+
+test('a cashier cancels with a manager override approved by name and PIN', async ({ page }) => {
+  await signIn(page);
+  await openShow(page);
+  await holdSeats(page, ['F1']);
+  const code = await payExactCash(page);
+  await page.getByRole('button', { name: /^New sale/ }).click();
+  await page.keyboard.press('F3');
+  await page.getByLabel('Booking code, customer name or phone').fill(code);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('refund-quote')).toBeVisible();
+  await page.getByLabel(/Manager override/).check();
+  await page.getByLabel('Manager name').fill('Manager');
+  await page.getByLabel('Manager PIN').fill('9999');
+  await page.getByRole('button', { name: 'Cancel with full refund' }).click();
+  await expect(page.locator('.cancel-form [role="alert"]')).toBeVisible();
+  await page.getByLabel('Manager PIN').fill('1234');
+  await page.getByRole('button', { name: 'Cancel with full refund' }).click();
+  await expect(page.getByTestId('refund-done')).toContainText('(100%)');
+});

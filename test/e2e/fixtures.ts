@@ -12,9 +12,9 @@ export interface Host {
   proc: ChildProcess;
 }
 
-export async function startHost(args: string[] = []): Promise<Host> {
+export async function startHost(args: string[] = [], demo = true): Promise<Host> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bo-e2e-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--demo', '--data', dataDir, '--port', '0', ...args], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...(demo ? ['--demo'] : []), '--data', dataDir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },
   });
@@ -50,12 +50,13 @@ export async function stopHost(h: Host): Promise<void> {
   rmSync(h.dataDir, { recursive: true, force: true });
 }
 
-type Fixtures = { hostArgs: string[]; host: Host };
+type Fixtures = { hostArgs: string[]; demo: boolean; host: Host };
 
 export const test = base.extend<Fixtures>({
   hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
-    const h = await startHost(hostArgs);
+  demo: [true, { option: true }],
+  host: async ({ hostArgs, demo }, use) => {
+    const h = await startHost(hostArgs, demo);
     try {
       await use(h);
     } finally {
