@@ -1,0 +1,117 @@
+// Small shared pieces of the manager screens: the theater's zone and currency, an error note
+// that shows a call's message (and its validation issues), and a loader hook.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError, messageOf } from '../api';
+import { useSession } from '../stores/session';
+import { formatMoney, parseMoney } from '../../../shared/money';
+
+export const FALLBACK_TZ = 'America/New_York';
+
+export function useTheaterInfo(): { id: string | null; timezone: string; currency: string; name: string } {
+  const t = useSession((s) => s.theater);
+  return { id: t?.id ?? null, timezone: t?.timezone ?? FALLBACK_TZ, currency: t?.currency ?? 'USD', name: t?.name ?? '' };
+}
+
+/** Details of a VALIDATION error as "path: message" lines. */
+export function issuesOf(e: unknown): string[] {
+  if (!(e instanceof ApiError) || e.code !== 'VALIDATION' || !Array.isArray(e.details)) return [];
+  return (e.details as { path?: unknown; message?: unknown }[])
+    .map((i) => {
+      const path = Array.isArray(i.path) ? i.path.join('.') : typeof i.path === 'string' ? i.path : '';
+      return `${path ? `${path}: ` : ''}${String(i.message ?? '')}`;
+    })
+    .slice(0, 8);
+}
+
+export function ErrorNote({ error, children }: { error: unknown; children?: ReactNode }) {
+  if (!error) return null;
+  const issues = issuesOf(error);
+  return (
+    <div className="notice notice--error mgr-error" role="alert">
+      <div>
+        <p>{messageOf(error)}</p>
+        {issues.length > 0 && (
+          <ul className="small">
+            {issues.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        )}
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function Loading({ what = 'Loading' }: { what?: string }) {
+  return <p className="state" role="status">{what}…</p>;
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="state mgr-empty">{children}</p>;
+}
+
+export interface Load<T> {
+  data: T | null;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+  setData(d: T): void;
+}
+
+/** Runs `fn` now and whenever `deps` change; the newest answer wins. */
+export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): Load<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  useEffect(() => {
+    const my = ++seq.current;
+    setLoading(true);
+    setError(null);
+    fn().then(
+      (d) => {
+        if (my !== seq.current) return;
+        setData(d);
+        setLoading(false);
+      },
+      (e) => {
+        if (my !== seq.current) return;
+        setError(e);
+        setLoading(false);
+      },
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload, setData };
+}
+
+export function money(amount: number, currency: string): string {
+  return formatMoney(amount, currency);
+}
+
+/** Minor units shown in an input as a plain decimal ("12.50"). */
+export function moneyInput(amount: number, currency: string): string {
+  const f = formatMoney(amount, currency);
+  return f.replace(/[^0-9.,-]/g, '').replace(/,/g, '');
+}
+
+export { parseMoney, formatMoney };
+
+export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+  return (
+    <label className="field mgr-field">
+      <span>{label}</span>
+      {children}
+      {hint && <small className="muted">{hint}</small>}
+    </label>
+  );
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export function weekdayName(d: number): string {
+  return WEEKDAYS[d] ?? String(d);
+}
+export { WEEKDAYS };
