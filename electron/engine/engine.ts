@@ -8,6 +8,7 @@ import { silentLogger, type EngineCtx, type Logger, type ReceiptPrinter } from '
 import { openDatabase, type Db } from './db/open';
 import { SimulatedTerminal, type PaymentTerminal } from './payments/terminal';
 import { sweepExpiredHolds } from './inventory/sweep';
+import { OutboxWorker, type OutboxWorkerOptions } from './notify/worker';
 
 export interface EngineOptions {
   /** The SQLite file. */
@@ -27,6 +28,7 @@ export class Engine {
   readonly ctx: EngineCtx;
   private listeners = new Set<EventListener>();
   private sweeper: NodeJS.Timeout | null = null;
+  private outbox: OutboxWorker | null = null;
 
   constructor(opts: EngineOptions) {
     const log = opts.log ?? silentLogger;
@@ -95,6 +97,17 @@ export class Engine {
     this.sweeper.unref();
   }
 
+  /**
+   * Delivers email receipts and SMS from the outbox in the background. A sale never waits for it;
+   * a notification written while the mail server is down goes out once it is back.
+   */
+  startOutbox(intervalMs = 5000, opts: OutboxWorkerOptions = {}): OutboxWorker {
+    void this.outbox?.stop();
+    this.outbox = new OutboxWorker(this.ctx, opts);
+    this.outbox.start(intervalMs);
+    return this.outbox;
+  }
+
   stopSweeper(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
@@ -116,6 +129,8 @@ export class Engine {
 
   close(): void {
     this.stopSweeper();
+    void this.outbox?.stop();
+    this.outbox = null;
     this.listeners.clear();
     if (this.ctx.db.open) this.ctx.db.close();
   }

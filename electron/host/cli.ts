@@ -47,6 +47,7 @@ async function main(): Promise<number> {
     process.stdout.write('Demo accounts: Manager (PIN 1234), Cashier (PIN 0000)\n');
   }
   engine.startSweeper(1000);
+  engine.startOutbox();
 
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = resolve(here, '..', '..', 'dist', 'renderer');

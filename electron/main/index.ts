@@ -67,6 +67,7 @@ function start(): void {
   }
   if (demo && seedDemo(engine.ctx)) log.info('demo data added (Manager PIN 1234, Cashier PIN 0000)');
   engine.startSweeper(1000);
+  engine.startOutbox();
   ipc = bindIpc({ router: createRouter(engine), engine, isTrustedUrl: appOriginCheck(INDEX_HTML), log });
   stopBackups = scheduleDailyBackups(engine);
   openWindow();
