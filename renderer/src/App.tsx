@@ -1,6 +1,6 @@
 // The app shell: sign-in or setup until there is a session, then the counter's screens with a
 // top bar (navigation with shortcuts, connection state, who is signed in).
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BookingsScreen } from './features/bookings/BookingsScreen';
 import { CustomerDisplay } from './features/customer/CustomerDisplay';
 import { startCustomerBroadcast } from './features/customer/broadcast';
@@ -14,7 +14,10 @@ import { useSeatMap } from './stores/seatMap';
 import { useSession } from './stores/session';
 import { useShows } from './stores/shows';
 
-type Screen = 'sell' | 'bookings' | 'shift';
+type Screen = 'sell' | 'bookings' | 'shift' | 'manager';
+
+// The manager's screens (renderer/src/manager) load on demand, for managers only.
+const ManagerScreen = lazy(() => import('./manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
 
 const NAV: { id: Screen; label: string; key: string }[] = [
   { id: 'sell', label: 'Sell', key: 'F2' },
@@ -38,6 +41,7 @@ function Shell() {
   const logout = useSession((s) => s.logout);
   const live = useConnection((s) => s.live);
   const [screen, setScreen] = useState<Screen>('sell');
+  const isManager = staff.role === 'manager';
 
   useEffect(() => startLive(), []);
   useEffect(
@@ -54,11 +58,14 @@ function Shell() {
       if (hit && !(hit.id === 'sell' && e.key === 'F2' && screen === 'sell')) {
         e.preventDefault();
         setScreen(hit.id);
+      } else if (e.key === 'F6' && isManager) {
+        e.preventDefault();
+        setScreen('manager');
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [screen]);
+  }, [screen, isManager]);
 
   return (
     <div className="app">
@@ -73,8 +80,15 @@ function Shell() {
               {n.label} <kbd>{n.key}</kbd>
             </button>
           ))}
-          <button type="button" disabled title="Manager screens arrive in a later version" className="nav-slot">
-            Manager
+          <button
+            type="button"
+            disabled={!isManager}
+            title={isManager ? 'Movies, halls, schedule, prices, staff, reports, backups' : 'For managers'}
+            className={`nav-slot${screen === 'manager' ? ' is-selected' : ''}`}
+            aria-current={screen === 'manager' ? 'page' : undefined}
+            onClick={() => setScreen('manager')}
+          >
+            Manager <kbd>F6</kbd>
           </button>
         </nav>
         <div className="who">
@@ -95,6 +109,11 @@ function Shell() {
         {screen === 'sell' && <SellScreen />}
         {screen === 'bookings' && <BookingsScreen />}
         {screen === 'shift' && <ShiftScreen />}
+        {screen === 'manager' && isManager && (
+          <Suspense fallback={<p className="state">Loading the manager's screens…</p>}>
+            <ManagerScreen />
+          </Suspense>
+        )}
       </main>
       <footer className="shortcuts" aria-label="Keyboard shortcuts">
         <span><kbd>←</kbd>/<kbd>→</kbd> day</span>
