@@ -106,4 +106,29 @@ describe('PaymentPanel', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/More than the amount due/);
     expect(confirmBtn().disabled).toBe(true);
   });
+
+  it('sends the optional customer contact with the sale, and refuses a malformed email', async () => {
+    render(<PaymentPanel />);
+    fireEvent.click(screen.getByRole('button', { name: /^Exact/ }));
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ann@' } });
+    expect(confirmBtn().disabled).toBe(true);
+    expect(screen.getByRole('alert').textContent).toMatch(/email address/);
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: ' ann@example.com ' } });
+    fireEvent.change(screen.getByLabelText('Phone'), { target: { value: '+1 212 555 0100' } });
+    expect(confirmBtn().disabled).toBe(false);
+    await act(async () => {
+      fireEvent.click(confirmBtn());
+    });
+    const input = api.callsTo('bookings.confirm')[0] as { customer?: unknown };
+    expect(input.customer).toEqual({ email: 'ann@example.com', phone: '+1 212 555 0100' });
+  });
+
+  it('sends no customer block when nothing was typed', async () => {
+    render(<PaymentPanel />);
+    fireEvent.click(screen.getByRole('button', { name: /^Exact/ }));
+    await act(async () => {
+      fireEvent.click(confirmBtn());
+    });
+    expect(api.callsTo('bookings.confirm')[0]).not.toHaveProperty('customer');
+  });
 });

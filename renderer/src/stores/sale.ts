@@ -22,6 +22,31 @@ export interface PaymentEntry {
 }
 
 export type SaleStep = 'seats' | 'payment' | 'receipt';
+
+/** Optional contact for the receipt by email or SMS (sent later by the outbox, never blocking the sale). */
+export interface CustomerDraft {
+  name: string;
+  email: string;
+  phone: string;
+}
+const EMPTY_CUSTOMER: CustomerDraft = { name: '', email: '', phone: '' };
+
+/** A customer block for bookings.confirm, or undefined when nothing was typed. */
+export function customerInput(c: CustomerDraft): { name?: string; email?: string; phone?: string } | undefined {
+  const out: { name?: string; email?: string; phone?: string } = {};
+  if (c.name.trim()) out.name = c.name.trim();
+  if (c.email.trim()) out.email = c.email.trim();
+  if (c.phone.trim()) out.phone = c.phone.trim();
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** A quick check before sending; the engine validates again. */
+export function customerError(c: CustomerDraft): string | null {
+  const email = c.email.trim();
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return 'That email address does not look right.';
+  if (c.phone.trim() && !/^[+0-9 ()-]{6,32}$/.test(c.phone.trim())) return 'A phone number is digits, spaces, + ( ) -.';
+  return null;
+}
 export interface Notice {
   kind: 'error' | 'info' | 'warning';
   text: string;
@@ -43,8 +68,10 @@ interface SaleState {
   step: SaleStep;
   booking: Booking | null;
   currency: string;
+  customer: CustomerDraft;
 
   setCurrency(c: string): void;
+  setCustomer(patch: Partial<CustomerDraft>): void;
   loadTicketTypes(): Promise<void>;
   startShow(showId: string): Promise<void>;
   toggleSeat(seatId: string): Promise<void>;
@@ -92,6 +119,11 @@ export const useSale = create<SaleState>((set, get) => ({
   step: 'seats',
   booking: null,
   currency: 'USD',
+  customer: EMPTY_CUSTOMER,
+
+  setCustomer(patch) {
+    set({ customer: { ...get().customer, ...patch } });
+  },
 
   setCurrency(c) {
     if (c !== get().currency) set({ currency: c });
@@ -111,7 +143,7 @@ export const useSale = create<SaleState>((set, get) => ({
     const s = get();
     if (s.showId === showId && s.step !== 'receipt') return;
     if (s.hold && s.hold.showId !== showId) await get().releaseSeats();
-    set({ showId, hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null });
+    set({ showId, hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
   },
 
   async toggleSeat(seatId) {
@@ -264,6 +296,11 @@ export const useSale = create<SaleState>((set, get) => ({
       set({ notice: { kind: 'error', code: 'PAYMENT_MISMATCH', text: sum.reason ?? 'The payments do not add up to the total.' } });
       return null;
     }
+    const contactError = customerError(s.customer);
+    if (contactError) {
+      set({ notice: { kind: 'error', code: 'VALIDATION', text: contactError } });
+      return null;
+    }
     const key = s.attemptKey ?? newAttemptKey();
     set({ busy: 'confirm', attemptKey: key, notice: null });
     try {
@@ -276,6 +313,7 @@ export const useSale = create<SaleState>((set, get) => ({
           ...(p.tendered !== undefined ? { tendered: p.tendered } : {}),
           ...(p.reference ? { reference: p.reference } : {}),
         })),
+        ...(customerInput(s.customer) ? { customer: customerInput(s.customer) } : {}),
         idempotencyKey: key,
       });
       set({ busy: null, booking, hold: null, step: 'receipt', attemptKey: null, payments: [], entry: EMPTY_ENTRY, notice: null });
@@ -312,7 +350,7 @@ export const useSale = create<SaleState>((set, get) => ({
   },
 
   newSale() {
-    set({ hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null });
+    set({ hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
   },
 }));
 

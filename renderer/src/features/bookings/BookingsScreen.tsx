@@ -6,6 +6,7 @@ import { capitalise, DEFAULT_TZ, formatDateTime, formatMoney } from '../../lib/f
 import { useBookings } from '../../stores/bookings';
 import { useSession } from '../../stores/session';
 import { ReceiptPanel } from '../receipt/Receipt';
+import { ResendReceipt } from './ResendReceipt';
 
 function CancelForm({ booking }: { booking: Booking }) {
   const { refundQuote, refundError, cancelling, cancelError, cancelCode } = useBookings();
@@ -157,6 +158,7 @@ export function BookingsScreen() {
             Paid by {selected.payments.map((p) => `${p.method} ${formatMoney(p.amount, selected.currency)}`).join(' + ')}
             {selected.customer?.name ? ` · ${selected.customer.name}` : ''}
             {selected.customer?.phone ? ` · ${selected.customer.phone}` : ''}
+            {selected.customer?.email ? ` · ${selected.customer.email}` : ''}
           </p>
           {lastCancel && lastCancel.booking.id === selected.id && (
             <p className="success" role="status" data-testid="refund-done">
@@ -169,6 +171,7 @@ export function BookingsScreen() {
             </p>
           )}
           {selected.status === 'confirmed' && <CancelForm booking={selected} />}
+          <ResendReceipt booking={selected} />
           <button type="button" onClick={() => setShowReceipt((v) => !v)}>
             {showReceipt ? 'Hide receipt' : 'Show receipt'}
           </button>

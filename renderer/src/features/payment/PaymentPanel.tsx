@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/contract';
 import { formatMoney, minorDigits } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
-import { paymentSummary, quickNotes, useSale } from '../../stores/sale';
+import { customerError, paymentSummary, quickNotes, useSale } from '../../stores/sale';
 
 const METHOD_LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI', wallet: 'Wallet' };
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '00', '.'];
@@ -21,6 +21,9 @@ export function PaymentPanel() {
   const removePayment = useSale((s) => s.removePayment);
   const confirm = useSale((s) => s.confirm);
   const back = useSale((s) => s.backToSeats);
+  const customer = useSale((s) => s.customer);
+  const setCustomer = useSale((s) => s.setCustomer);
+  const contactError = customerError(customer);
   const amountRef = useRef<HTMLInputElement>(null);
 
   const sum = paymentSummary(total, payments, entry, currency);
@@ -171,6 +174,30 @@ export function PaymentPanel() {
         </label>
       )}
 
+      <details className="customer-contact" open={!!(customer.email || customer.phone || customer.name)}>
+        <summary>Receipt by email or SMS (optional)</summary>
+        <p className="muted small">Sent in the background once the sale is confirmed; the sale never waits for it.</p>
+        <div className="contact-fields">
+          <label className="field">
+            <span>Customer name</span>
+            <input value={customer.name} onChange={(e) => setCustomer({ name: e.target.value })} disabled={pending} autoComplete="off" />
+          </label>
+          <label className="field">
+            <span>Email</span>
+            <input type="email" value={customer.email} onChange={(e) => setCustomer({ email: e.target.value })} disabled={pending} autoComplete="off" aria-invalid={!!contactError && !!customer.email} />
+          </label>
+          <label className="field">
+            <span>Phone</span>
+            <input type="tel" value={customer.phone} onChange={(e) => setCustomer({ phone: e.target.value })} disabled={pending} autoComplete="off" />
+          </label>
+        </div>
+        {contactError && (
+          <p className="field-error" role="alert">
+            {contactError}
+          </p>
+        )}
+      </details>
+
       <div className="actions">
         <button type="button" onClick={back} disabled={pending}>
           Back to seats <kbd>Esc</kbd>
@@ -182,7 +209,7 @@ export function PaymentPanel() {
           type="button"
           className="primary"
           onClick={() => void confirm()}
-          disabled={pending || !sum.canConfirm}
+          disabled={pending || !sum.canConfirm || !!contactError}
           aria-describedby="confirm-why"
         >
           {pending ? 'Confirming…' : `Confirm sale ${money(total)}`} <kbd>Enter</kbd>
