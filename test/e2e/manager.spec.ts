@@ -64,6 +64,7 @@ test('a manager builds a new hall layout and saves it', async ({ page }) => {
   await expect(page.getByTestId('capacity')).toHaveText('59');
   const preview = page.getByRole('grid', { name: /Hall 3 preview/ });
   await expect(preview.getByRole('button', { name: 'A1, wheelchair, available' })).toBeVisible();
+  await page.getByRole('radiogroup', { name: 'Paint tool' }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await shot(page, 'layout');
   await page.getByRole('button', { name: 'Save layout' }).click();
   await expect(page.getByText('Saved "Hall 3": 59 seats on sale.')).toBeVisible();

@@ -39,7 +39,7 @@ function Breakdown({ title, rows, currency }: { title: string; rows: DailyReport
     <div>
       <h3>{title}</h3>
       <table className="mgr-table">
-        <thead><tr><th>{title.replace('By ', '')}</th><th className="num">Tickets</th><th className="num">Gross</th><th className="num">Refunds</th><th className="num">Net</th></tr></thead>
+        <thead><tr><th>{title.charAt(3).toUpperCase() + title.slice(4)}</th><th className="num">Tickets</th><th className="num">Gross</th><th className="num">Refunds</th><th className="num">Net</th></tr></thead>
         <tbody>
           {rows.map((x) => (
             <tr key={x.key}><td>{x.label}</td><td className="num">{x.tickets}</td><td className="num">{money(x.gross, currency)}</td><td className="num">{money(x.refunds, currency)}</td><td className="num">{money(x.net, currency)}</td></tr>

@@ -1,6 +1,6 @@
 // Small shared pieces of the manager screens: the theater's zone and currency, an error note
 // that shows a call's message (and its validation issues), and a loader hook.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useCallback, useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { ApiError, messageOf } from '../api';
 import { useSession } from '../stores/session';
 import { formatMoney, parseMoney } from '../../../shared/money';
@@ -100,13 +100,16 @@ export function moneyInput(amount: number, currency: string): string {
 
 export { parseMoney, formatMoney };
 
-export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+/** A labelled control; the label points at the control by id, so a select's name is not its value. */
+export function Field({ label, children, hint }: { label: string; children: ReactElement<{ id?: string; 'aria-describedby'?: string }>; hint?: string }) {
+  const id = useId();
+  const control = isValidElement(children) ? cloneElement(children, { id: children.props.id ?? id, ...(hint ? { 'aria-describedby': `${id}-hint` } : {}) }) : children;
   return (
-    <label className="field mgr-field">
-      <span>{label}</span>
-      {children}
-      {hint && <small className="muted">{hint}</small>}
-    </label>
+    <div className="field mgr-field">
+      <label htmlFor={isValidElement(children) ? (children.props.id ?? id) : undefined}>{label}</label>
+      {control}
+      {hint && <small className="muted" id={`${id}-hint`}>{hint}</small>}
+    </div>
   );
 }
 
