@@ -177,3 +177,28 @@ test('a backup is made and restored after a confirmation', async ({ page }) => {
   await page.getByRole('button', { name: 'Replace everything with this backup' }).click();
   await expect(page.getByText(/Restored from/)).toBeVisible();
 });
+
+test('movies, staff, settings and notifications tabs load and save', async ({ page }) => {
+  await openManager(page, 'Movies');
+  await page.getByRole('button', { name: 'Add movie' }).click();
+  await page.getByLabel('Title', { exact: true }).fill('Paddington 2');
+  await page.getByLabel('Runtime (minutes)').fill('103');
+  await page.getByLabel('Genres (comma separated)').fill('Family, Comedy');
+  await page.getByRole('button', { name: 'Save movie' }).click();
+  await expect(page.getByText('“Paddington 2” saved.')).toBeVisible();
+  await page.getByLabel('Search titles').fill('padd');
+  await expect(page.getByRole('row', { name: /Paddington 2 103 min Family, Comedy/ })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Staff & audit' }).click();
+  await expect(page.getByRole('row', { name: /^Cashier/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Audit log' })).toContainText('movies');
+
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByLabel('Trailer minutes').fill('20');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Notifications' }).click();
+  await expect(page.getByRole('region', { name: 'Outbox' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
