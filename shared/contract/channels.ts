@@ -120,7 +120,16 @@ export const channels = {
     Show,
     'manager',
   ),
-  'shows.cancel': ch(z.strictObject({ id: Id, reason: z.string().trim().min(1).max(500) }), z.object({ show: Show, refunded: z.array(Booking) }), 'manager'),
+  'shows.cancel': ch(
+    z.strictObject({ id: Id, reason: z.string().trim().min(1).max(500) }),
+    z.object({
+      show: Show,
+      refunded: z.array(Booking),
+      /** Terminal refunds that did not go through, per booking: settle these by hand. */
+      refundFailed: z.array(z.object({ bookingId: Id, method: PaymentMethod, amount: Money })).optional(),
+    }),
+    'manager',
+  ),
 
   // Seats
   'seats.map': ch(z.strictObject({ showId: Id }), SeatMap, 'cashier'),
@@ -173,7 +182,15 @@ export const channels = {
       /** A manager's name and PIN typed at a cashier's counter to approve an override. */
       approval: z.strictObject({ name: Name, pin: Pin }).optional(),
     }),
-    z.object({ booking: Booking, refund: z.object({ amount: Money, percent: z.int() }) }),
+    z.object({
+      booking: Booking,
+      refund: z.object({
+        amount: Money,
+        percent: z.int(),
+        /** Terminal refunds that did not go through: the customer is still owed these; settle by hand. */
+        failed: z.array(z.object({ method: PaymentMethod, amount: Money })).optional(),
+      }),
+    }),
     'cashier',
   ),
   'bookings.refundQuote': ch(

@@ -78,8 +78,10 @@ export async function cancelBooking(ctx: EngineCtx, input: ParsedInput<'bookings
     .immediate();
 
   // After commit, and only then, money leaves through the terminal (see refund.ts for why).
-  await runTerminalRefunds(ctx, actor, plan.terminal);
+  const money = await runTerminalRefunds(ctx, actor, plan.terminal);
   publishSeatChanges(ctx, plan.showId, plan.version, plan.seatIds.map((id) => ({ id, status: 'available' as const })));
   ctx.emit('bookings.changed', { bookingId: b.id, status: 'cancelled' });
-  return { booking: requireBooking(ctx.db, b.id), refund: { amount: plan.amount, percent: plan.percent } };
+  // A refund the terminal refused is not hidden behind "refunded": the cashier is told at once.
+  const failed = money.failed.map((f) => ({ method: f.method, amount: f.amount }));
+  return { booking: requireBooking(ctx.db, b.id), refund: { amount: plan.amount, percent: plan.percent, ...(failed.length ? { failed } : {}) } };
 }

@@ -34,6 +34,18 @@ function bookingIdByKey(db: Db, key: string): string | null {
   return row?.id ?? null;
 }
 
+/**
+ * The same idempotency key again: the sale already went through, so answer with it, but only to
+ * the cashier who made it. Another cashier's key is a client bug, and must not look like a sale.
+ */
+function replay(db: Db, bookingId: string, actor: Actor): Booking {
+  const owner = db.prepare('SELECT cashier_id FROM bookings WHERE id = ?').get(bookingId) as { cashier_id: string };
+  if (owner.cashier_id !== actor.staffId) {
+    throw new BoxOfficeError('CONFLICT', 'This idempotency key belongs to another sale; start a new sale attempt');
+  }
+  return requireBooking(db, bookingId);
+}
+
 function holdSeatIds(db: Db, holdId: string): string[] {
   return (db.prepare('SELECT seat_id FROM seat_claims WHERE hold_id = ? ORDER BY seat_id').all(holdId) as { seat_id: string }[]).map(
     (r) => r.seat_id,
@@ -106,7 +118,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
   // 1. A retry of a confirm that already went through: same booking, nothing charged again.
   const existing = bookingIdByKey(db, input.idempotencyKey);
-  if (existing) return requireBooking(db, existing);
+  if (existing) return replay(db, existing, actor);
 
   // 2. Everything that can be checked before money moves.
   // A hold belongs to the session that made it; someone else's hold is as good as not there.
@@ -124,6 +136,8 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   }
   const show = loadPricedShow(db, hold.show_id);
   if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId: show.id });
+  // Holds are refused once a show starts; a hold taken just before must not turn into a sale after.
+  if (ctx.clock.now() >= show.startsAt) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started; tickets can no longer be sold', { showId: show.id });
   checkCoverage(holdSeatIds(db, hold.id), input.tickets);
   const quote = computeQuote(db, show, input.tickets);
   checkPayments(quote.total, input.payments);
@@ -167,6 +181,14 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     const dup = bookingIdByKey(db, input.idempotencyKey);
     if (dup) return { bookingId: dup, duplicate: true, version: 0, seatIds: [] };
     const now = ctx.clock.now();
+    if (now >= show.startsAt) throw new BoxOfficeError('SHOW_STARTED', 'The show started while the payment was taken', { showId: show.id });
+    // A seat blocked or removed from the layout while the customer paid is not sold.
+    const unsellable = db
+      .prepare('SELECT s.id FROM seat_claims c JOIN seats s ON s.id = c.seat_id WHERE c.hold_id = ? AND (s.blocked = 1 OR s.removed = 1)')
+      .all(hold.id) as { id: string }[];
+    if (unsellable.length) {
+      throw new BoxOfficeError('SEATS_UNAVAILABLE', 'A seat was taken out of sale during payment; please choose again', { seatIds: unsellable.map((u) => u.id) });
+    }
     const live = db.prepare('SELECT expires_at FROM holds WHERE id = ? AND session = ?').get(hold.id, actor.session) as
       | { expires_at: number }
       | undefined;
@@ -266,7 +288,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       }[]).map((r) => r.terminal_txn),
     );
     await compensate(ctx, actor, approved, kept);
-    return requireBooking(db, result.bookingId);
+    return replay(db, result.bookingId, actor);
   }
 
   const booking: Booking = requireBooking(db, result.bookingId);

@@ -94,7 +94,16 @@ export function planLayout(rows: RowInput[], existing: ExistingSeat[]): LayoutPl
   const risky = [
     ...removed,
     ...seats
-      .filter((p) => p.existing && (p.existing.type !== p.type || (p.blocked && p.existing.blocked === 0)))
+      .filter(
+        (p) =>
+          p.existing &&
+          (p.existing.type !== p.type ||
+            (p.blocked && p.existing.blocked === 0) ||
+            // A new row label or number on a sold seat would let another seat take the label
+            // printed on the customer's ticket, and be sold again under it.
+            p.existing.row_label !== p.rowLabel ||
+            p.existing.number !== p.number),
+      )
       .map((p) => p.existing!),
   ];
   return { seats, removed, risky };

@@ -76,7 +76,8 @@ function roundHalfUp(num: bigint, den: bigint): bigint {
  * the one rounding. Throws VALIDATION for a ticket type the rules do not know.
  */
 export function priceTicket(rules: PricingRules, input: PriceInput): PriceResult {
-  const ticketMultiplier = rules.ticketTypes[input.ticketType];
+  // Own properties only: a name such as "constructor" must not reach Object.prototype.
+  const ticketMultiplier = Object.hasOwn(rules.ticketTypes, input.ticketType) ? rules.ticketTypes[input.ticketType] : undefined;
   if (ticketMultiplier === undefined) {
     throw new BoxOfficeError('VALIDATION', `Unknown ticket type "${input.ticketType}"`, {
       ticketType: input.ticketType,

@@ -60,10 +60,11 @@ export async function cancelShow(ctx: EngineCtx, input: ParsedInput<'shows.cance
     })
     .immediate();
 
-  await runTerminalRefunds(ctx, actor, outcome.plans.flatMap((p) => p.terminal));
+  const money = await runTerminalRefunds(ctx, actor, outcome.plans.flatMap((p) => p.terminal));
   ctx.emit('shows.changed', { showId: input.id });
   publishSeatChanges(ctx, input.id, outcome.version, outcome.seatIds.map((id) => ({ id, status: 'available' as const })));
   for (const p of outcome.plans) ctx.emit('bookings.changed', { bookingId: p.bookingId, status: 'cancelled' });
   const refunded: Booking[] = outcome.plans.map((p) => requireBooking(db, p.bookingId));
-  return { show: loadShow(db, input.id), refunded };
+  const refundFailed = money.failed.map((f) => ({ bookingId: f.bookingId, method: f.method, amount: f.amount }));
+  return { show: loadShow(db, input.id), refunded, ...(refundFailed.length ? { refundFailed } : {}) };
 }

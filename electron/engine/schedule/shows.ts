@@ -132,6 +132,8 @@ export function overlappingShows(db: Db, hallId: string, start: number, blockEnd
   return rows.map((r) => r.id);
 }
 
+const MAX_AHEAD_MS = 2 * 366 * 24 * 60 * 60_000;
+
 export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor: Actor): ChannelOutput<'shows.save'> {
   const now = ctx.clock.now();
   const start = Date.parse(input.startsAt);
@@ -158,6 +160,11 @@ export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor
     }
     if (moving && start < now) {
       throw new BoxOfficeError('VALIDATION', 'A show cannot start in the past', [{ path: 'startsAt', message: 'in the past', code: 'custom' }]);
+    }
+    // Schedules are planned weeks ahead, not centuries: a far date is a typing slip (and past the
+    // year 9999 an instant no longer fits the contract's ISO format).
+    if (moving && start > now + MAX_AHEAD_MS) {
+      throw new BoxOfficeError('VALIDATION', 'A show can be scheduled at most two years ahead', [{ path: 'startsAt', message: 'more than two years ahead', code: 'custom' }]);
     }
     if (before && moving) {
       if (before.starts_at <= now) throw new BoxOfficeError('CONFLICT', 'This show has already started and cannot be moved');

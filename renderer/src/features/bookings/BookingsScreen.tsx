@@ -165,6 +165,13 @@ export function BookingsScreen() {
               Cancelled. Refund {formatMoney(lastCancel.refund.amount, selected.currency)} ({lastCancel.refund.percent}%) — give it back to the customer.
             </p>
           )}
+          {lastCancel && lastCancel.booking.id === selected.id && lastCancel.refund.failed?.length ? (
+            <p className="state state--error" role="alert" data-testid="refund-failed">
+              The payment terminal did not refund{' '}
+              {lastCancel.refund.failed.map((f) => `${f.method} ${formatMoney(f.amount, selected.currency)}`).join(' and ')}: the customer is still owed
+              this. Refund it on the terminal by hand or pay it in cash, and tell a manager.
+            </p>
+          ) : null}
           {selected.status === 'cancelled' && selected.refund && !lastCancel && (
             <p>
               Refunded {formatMoney(selected.refund.amount, selected.currency)} ({selected.refund.percent}%)
