@@ -1,18 +1,9 @@
 // What the desktop app trusts: only its own page (the bundled file:// index.html or app://),
 // and the Content-Security-Policy every response carries.
 import { pathToFileURL } from 'node:url';
+import { CSP } from '../../shared/csp';
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+export { CSP };
 
 /** Builds the check for "this URL is our app's page": the exact index.html we load, or app://. */
 export function appOriginCheck(indexHtml: string): (url: string) => boolean {
