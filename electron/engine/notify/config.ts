@@ -15,12 +15,27 @@ export function readNotifyConfig(ctx: Pick<EngineCtx, 'db'>): StoredNotifyConfig
   return readKv<StoredNotifyConfig>(ctx.db, 'notify') ?? { smtp: null, sms: null };
 }
 
+/** A gateway URL as shown to people: no user:password@ and no query values (API keys hide there). */
+export function redactUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    if (u.username || u.password) {
+      u.username = '***';
+      u.password = '';
+    }
+    for (const k of [...u.searchParams.keys()]) u.searchParams.set(k, '***');
+    return u.toString();
+  } catch {
+    return '***';
+  }
+}
+
 export function publicConfig(c: StoredNotifyConfig): NotifyConfig {
   return {
     smtp: c.smtp
       ? { host: c.smtp.host, port: c.smtp.port, secure: c.smtp.secure, user: c.smtp.user, from: c.smtp.from, passwordSet: !!c.smtp.password }
       : null,
-    sms: c.sms ? { url: c.sms.url, tokenSet: !!c.sms.token } : null,
+    sms: c.sms ? { url: redactUrl(c.sms.url), tokenSet: !!c.sms.token } : null,
   };
 }
 

@@ -12,6 +12,10 @@ export interface SmtpConfig {
   from: string;
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
+}
+
 export function createSmtpTransport(cfg: SmtpConfig, opts: { timeoutMs?: number; allowSelfSigned?: boolean } = {}): MailTransport {
   const timeout = opts.timeoutMs ?? 15_000;
   const transporter = nodemailer.createTransport({
@@ -19,6 +23,9 @@ export function createSmtpTransport(cfg: SmtpConfig, opts: { timeoutMs?: number;
     port: cfg.port,
     secure: cfg.secure,
     auth: cfg.user ? { user: cfg.user, pass: cfg.password ?? '' } : undefined,
+    // Credentials never cross the network in clear: without implicit TLS, insist on STARTTLS
+    // (a loopback relay on the same machine is the one exception).
+    requireTLS: !!cfg.user && !cfg.secure && !isLoopback(cfg.host),
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
