@@ -95,16 +95,19 @@ export const MapSeat = z.object({
 });
 export type MapSeat = z.infer<typeof MapSeat>;
 
+export const Hold = z.object({ id: Id, showId: Id, seatIds: z.array(Id), expiresAt: Instant });
+export type Hold = z.infer<typeof Hold>;
+
 export const SeatMap = z.object({
   show: Show,
   hall: z.object({ id: Id, name: z.string(), theaterId: Id, capacity: z.int(), rows: z.array(z.string()) }),
   version: z.int(),
   seats: z.array(MapSeat),
+  /** The caller's own live hold on this show, if any (a reloaded counter takes it back). */
+  myHold: Hold.nullable(),
 });
 export type SeatMap = z.infer<typeof SeatMap>;
 
-export const Hold = z.object({ id: Id, showId: Id, seatIds: z.array(Id), expiresAt: Instant });
-export type Hold = z.infer<typeof Hold>;
 
 export const BreakdownStep = z.object({
   label: z.string(),

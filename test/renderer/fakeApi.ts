@@ -68,5 +68,6 @@ export function makeMap(seats: MapSeat[], version = 1): SeatMap {
     hall: { id: 'hall_1', name: 'Hall 1', theaterId: 'th_1', capacity: seats.length, rows: [...new Set(seats.map((s) => s.row))] },
     version,
     seats,
+    myHold: null,
   };
 }

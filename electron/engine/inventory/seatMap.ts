@@ -3,7 +3,7 @@
 // client applying later seats.changed events by version never misses or double-applies one.
 import { BoxOfficeError, type ChannelOutput, type MapSeat, type ParsedInput, type SeatStatus, type SeatType } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
-import { getShowRow, toShow } from './claims';
+import { getShowRow, holdView, toShow, type HoldRow } from './claims';
 import { stmt } from './stmts';
 
 interface MapRow {
@@ -70,8 +70,15 @@ export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: 
 
     // Capacity counts sellable seats (in the layout and not blocked), as every other screen does.
     const capacity = seats.reduce((n, s) => n + (s.status === 'blocked' ? 0 : 1), 0);
+    // The caller's own live hold on this show (the newest), so a counter that reloads its page
+    // takes its hold back with its expiry instead of seeing its own seats as someone else's.
+    const mine = stmt(
+      db,
+      'SELECT * FROM holds WHERE show_id = ? AND session = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1',
+    ).get(show.id, actor.session, ctx.clock.now()) as HoldRow | undefined;
     return {
       show: toShow(show),
+      myHold: mine ? holdView(db, mine) : null,
       hall: { id: hall.id, name: hall.name, theaterId: hall.theater_id, capacity, rows: labels },
       version: show.seat_version,
       seats,

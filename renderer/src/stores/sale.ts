@@ -74,6 +74,8 @@ interface SaleState {
   setCustomer(patch: Partial<CustomerDraft>): void;
   loadTicketTypes(): Promise<void>;
   startShow(showId: string): Promise<void>;
+  /** Takes back this counter's own live hold (after a page reload) when no sale is under way. */
+  adoptHold(hold: Hold): void;
   toggleSeat(seatId: string): Promise<void>;
   holdSeats(seatIds: string[], opts?: { replace?: boolean }): Promise<boolean>;
   releaseSeats(seatIds?: string[]): Promise<void>;
@@ -144,6 +146,14 @@ export const useSale = create<SaleState>((set, get) => ({
     if (s.showId === showId && s.step !== 'receipt') return;
     if (s.hold && s.hold.showId !== showId) await get().releaseSeats();
     set({ showId, hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
+  },
+
+  adoptHold(hold) {
+    const s = get();
+    if (s.showId !== hold.showId || s.hold || s.step !== 'seats' || s.busy) return;
+    if (Date.parse(hold.expiresAt) <= Date.now()) return;
+    set({ hold, tickets: Object.fromEntries(hold.seatIds.map((id) => [id, 'adult'])), notice: { kind: 'info', text: 'Your seats from before are still held for you.' } });
+    void get().requote();
   },
 
   async toggleSeat(seatId) {

@@ -82,6 +82,13 @@ export function SellScreen() {
   const startShow = useSale((s) => s.startShow);
   const setCurrency = useSale((s) => s.setCurrency);
   const loadTypes = useSale((s) => s.loadTicketTypes);
+  const myHold = useSeatMap((s) => s.map?.myHold ?? null);
+  const adoptHold = useSale((s) => s.adoptHold);
+
+  // A reloaded counter takes its own hold back (the engine reports it with the seat map).
+  useEffect(() => {
+    if (myHold) adoptHold(myHold);
+  }, [myHold, adoptHold]);
   const newSale = useSale((s) => s.newSale);
 
   useEffect(() => {
