@@ -50,8 +50,6 @@ function buildRenderer() {
 /** The Electron binary's path when it exists and can show a window here, else why not. */
 function electronBinary() {
   if (process.env.BOX_OFFICE_BROWSER === '1') return { why: 'BOX_OFFICE_BROWSER=1 is set' };
-  const hasScreen = process.platform === 'darwin' || process.platform === 'win32' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
-  if (!hasScreen) return { why: 'There is no display for the desktop window here (no DISPLAY or WAYLAND_DISPLAY)' };
   // require('electron') downloads the binary on first use; probe in a child so a failed or slow
   // download neither floods this terminal nor hangs it.
   const probe = spawnSync(node, ['-e', "process.stdout.write(JSON.stringify(require('electron')))"], {
@@ -62,12 +60,17 @@ function electronBinary() {
   });
   const missing = { why: 'Electron is not installed on this machine (its binary could not be downloaded)' };
   if (probe.status !== 0) return missing;
+  let path;
   try {
-    const path = JSON.parse(probe.stdout);
-    return typeof path === 'string' && existsSync(path) ? { path } : missing;
+    path = JSON.parse(probe.stdout);
   } catch {
     return missing;
   }
+  if (typeof path !== 'string' || !existsSync(path)) return missing;
+  // The binary is there; a window also needs a screen.
+  const hasScreen = process.platform === 'darwin' || process.platform === 'win32' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+  if (!hasScreen) return { why: 'There is no display for the desktop window here (no DISPLAY or WAYLAND_DISPLAY)' };
+  return { path };
 }
 
 function forward(child) {
