@@ -8,6 +8,7 @@ import { silentLogger, type EngineCtx, type Logger, type ReceiptPrinter } from '
 import { openDatabase, type Db } from './db/open';
 import { SimulatedTerminal, type PaymentTerminal } from './payments/terminal';
 import { sweepExpiredHolds } from './inventory/sweep';
+import { recoverTerminalOps, type RecoveryReport } from './payments/intents';
 import { OutboxWorker, type OutboxWorkerOptions } from './notify/worker';
 
 export interface EngineOptions {
@@ -28,6 +29,8 @@ export class Engine {
   readonly ctx: EngineCtx;
   private listeners = new Set<EventListener>();
   private sweeper: NodeJS.Timeout | null = null;
+  private recoveryTimer: NodeJS.Timeout | null = null;
+  private recovering: Promise<RecoveryReport> | null = null;
   private outbox: OutboxWorker | null = null;
 
   constructor(opts: EngineOptions) {
@@ -84,9 +87,34 @@ export class Engine {
     return sweepExpiredHolds(this.ctx);
   }
 
-  /** Expiry is also checked on every access; the sweeper only makes freed seats show up promptly. */
-  startSweeper(intervalMs = 2000): void {
+  /**
+   * Payment recovery (payments/intents.ts): refunds card/UPI/wallet charges whose sale never
+   * committed, retries terminal refunds that were not sent, flags charges of unknown outcome. One
+   * pass at a time per engine; safe alongside other processes on the same file.
+   */
+  recover(): Promise<RecoveryReport> {
+    if (!this.recovering) {
+      this.recovering = recoverTerminalOps(this.ctx).finally(() => {
+        this.recovering = null;
+      });
+    }
+    return this.recovering;
+  }
+
+  /**
+   * Expiry is also checked on every access; the sweeper only makes freed seats show up promptly.
+   * The hosts start it once at startup, so it also runs payment recovery: once now (a crash during
+   * the last run left its charges and refunds pending) and then every `recoverEveryMs`.
+   */
+  startSweeper(intervalMs = 2000, recoverEveryMs = 60_000): void {
     this.stopSweeper();
+    const recover = () => {
+      if (!this.ctx.db.open) return;
+      this.recover().catch((e) => this.ctx.log.warn('payment recovery failed', { error: String(e) }));
+    };
+    recover();
+    this.recoveryTimer = setInterval(recover, recoverEveryMs);
+    this.recoveryTimer.unref();
     this.sweeper = setInterval(() => {
       try {
         this.sweep();
@@ -111,6 +139,8 @@ export class Engine {
   stopSweeper(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
+    if (this.recoveryTimer) clearInterval(this.recoveryTimer);
+    this.recoveryTimer = null;
   }
 
   private reopen(fromFile: string): void {

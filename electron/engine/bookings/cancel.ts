@@ -77,7 +77,8 @@ export async function cancelBooking(ctx: EngineCtx, input: ParsedInput<'bookings
     })
     .immediate();
 
-  // After commit, and only then, money leaves through the terminal (see refund.ts for why).
+  // After commit, and only then, money leaves through the terminal (see refund.ts for why). The
+  // commit already holds a 'pending' intent per terminal refund: if we die here, recovery sends it.
   const money = await runTerminalRefunds(ctx, actor, plan.terminal);
   publishSeatChanges(ctx, plan.showId, plan.version, plan.seatIds.map((id) => ({ id, status: 'available' as const })));
   ctx.emit('bookings.changed', { bookingId: b.id, status: 'cancelled' });

@@ -10,6 +10,11 @@
 //     the commit durable before we answer;
 //  5. if that transaction fails (the hold expired while the card was being charged), every charge
 //     of this attempt is refunded and the error says so; events are published only after commit.
+// Crash safety (payments/intents.ts): before each terminal.charge a 'pending' terminal_ops row is
+// committed on its own; the approval's transaction id is recorded at once; the sale's transaction
+// marks this attempt's rows 'done' (and refuses to commit if payment recovery has claimed one);
+// a decline marks the row 'failed', a refund after a failed sale 'compensated'. If the process dies
+// anywhere in between, the Engine's payment recovery refunds the orphaned charge.
 import { enqueueForBooking } from '../notify/outbox';
 import {
   BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod,
@@ -23,11 +28,14 @@ import { computeQuote, loadPricedShow } from '../pricing/quote';
 import { requireBooking } from './query';
 import { runTerminalRefunds, type TerminalRefund } from './refund';
 import { openShiftId } from './shift';
+import {
+  beginCharge, markChargeFailed, markChargesDone, markChargeUnknown, newLeaseOwner, recordChargeTxn,
+} from '../payments/intents';
 
 type Input = ParsedInput<'bookings.confirm'>;
 type ElectronicMethod = Exclude<PaymentMethod, 'cash'>;
 
-interface Approved { index: number; method: ElectronicMethod; amount: number; transactionId: string }
+interface Approved { index: number; method: ElectronicMethod; amount: number; transactionId: string; opId: string }
 
 function bookingIdByKey(db: Db, key: string): string | null {
   const row = db.prepare('SELECT id FROM bookings WHERE idempotency_key = ?').get(key) as { id: string } | undefined;
@@ -97,10 +105,10 @@ function checkPayments(total: number, payments: Input['payments']): void {
 }
 
 /** Sends this attempt's approved charges back; returns what was refunded (for the error details). */
-async function compensate(ctx: EngineCtx, actor: Actor, approved: Approved[], keep: ReadonlySet<string> = new Set()) {
+async function compensate(ctx: EngineCtx, actor: Actor, approved: Approved[], owner: string, keep: ReadonlySet<string> = new Set()) {
   const refunds: TerminalRefund[] = approved
     .filter((a) => !keep.has(a.transactionId))
-    .map((a) => ({ bookingId: '', method: a.method, transactionId: a.transactionId, amount: a.amount }));
+    .map((a) => ({ bookingId: '', method: a.method, transactionId: a.transactionId, amount: a.amount, op: { id: a.opId, owner } }));
   const { done, failed } = await runTerminalRefunds(ctx, actor, refunds);
   return {
     refunded: done.map((r) => ({ method: r.method, amount: r.amount })),
@@ -146,9 +154,14 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   // recognises a retried charge. A client must therefore use a NEW idempotencyKey after a failed
   // attempt (PAYMENT_DECLINED, HOLD_EXPIRED): the key names one attempt at one sale, and a
   // terminal may answer a reused key with the earlier, already refunded, transaction.
+  // Each charge is on file (terminal_ops, committed) before the terminal is asked to take money.
   const approved: Approved[] = [];
+  const owner = newLeaseOwner();
   for (const [index, p] of input.payments.entries()) {
     if (p.method === 'cash') continue;
+    const opId = beginCharge(ctx, {
+      idempotencyKey: input.idempotencyKey, index, method: p.method, amount: p.amount, currency: show.currency, staffId: actor.staffId, owner,
+    });
     let result: Awaited<ReturnType<EngineCtx['terminal']['charge']>>;
     try {
       result = await ctx.terminal.charge({
@@ -160,11 +173,14 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       });
     } catch (e) {
       // A terminal that fails to answer is treated as a decline: nothing is sold.
+      // The money may have moved all the same: the intent says 'unknown' and is audited.
       ctx.log.error('payment terminal failed', { method: p.method, error: String(e) });
+      markChargeUnknown(ctx, actor, opId, `the terminal failed: ${String(e)}`);
       result = { approved: false, reason: 'The payment terminal did not answer' };
     }
     if (!result.approved) {
-      const comp = await compensate(ctx, actor, approved);
+      markChargeFailed(ctx, opId, result.reason);
+      const comp = await compensate(ctx, actor, approved, owner);
       throw new BoxOfficeError('PAYMENT_DECLINED', `The ${p.method} payment was declined: ${result.reason}`, {
         payment: index,
         method: p.method,
@@ -172,7 +188,8 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
         ...comp,
       });
     }
-    approved.push({ index, method: p.method, amount: p.amount, transactionId: result.transactionId });
+    recordChargeTxn(ctx, opId, owner, result.transactionId);
+    approved.push({ index, method: p.method, amount: p.amount, transactionId: result.transactionId, opId });
   }
 
   // 4. The sale, in one transaction.
@@ -241,6 +258,11 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     const sold = db.prepare('UPDATE seat_claims SET booking_id = ?, hold_id = NULL, expires_at = NULL WHERE hold_id = ?').run(bookingId, hold.id);
     if (sold.changes !== seatIds.length) throw new Error(`claim conversion mismatch: ${sold.changes} of ${seatIds.length}`);
     db.prepare('DELETE FROM holds WHERE id = ?').run(hold.id);
+    // This attempt's charges are the booking's, unless payment recovery took one over (a charge
+    // slower than the grace period): then it is being refunded, and the sale must not commit.
+    if (!markChargesDone(db, now, approved.map((a) => a.opId), owner, bookingId)) {
+      throw new BoxOfficeError('CONFLICT', 'The payment was reversed while the sale was pending; nothing was sold', { holdId: hold.id });
+    }
     const version = bumpSeatVersion(db, show.id);
     // The receipt email/SMS rides in the sale's transaction: no sale, no message; no message lost.
     enqueueForBooking(db, now, bookingId, 'booking.confirmed');
@@ -264,7 +286,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       if (dup) result = { bookingId: dup, duplicate: true, version: 0, seatIds: [] };
       else throw e;
     } else {
-      const comp = await compensate(ctx, actor, approved);
+      const comp = await compensate(ctx, actor, approved, owner);
       if (e instanceof BoxOfficeError) {
         const details = typeof e.details === 'object' && e.details !== null ? e.details : {};
         const note = comp.refunded.length ? `; the ${comp.refunded.map((r) => r.method).join(' and ')} payment was refunded` : '';
@@ -287,7 +309,9 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
         terminal_txn: string;
       }[]).map((r) => r.terminal_txn),
     );
-    await compensate(ctx, actor, approved, kept);
+    const shared = approved.filter((a) => kept.has(a.transactionId)).map((a) => a.opId);
+    if (shared.length) db.transaction(() => markChargesDone(db, ctx.clock.now(), shared, owner, result.bookingId)).immediate();
+    await compensate(ctx, actor, approved, owner, kept);
     return replay(db, result.bookingId, actor);
   }
 

@@ -9,20 +9,27 @@
 // Why this order: a terminal refund cannot be taken back, while the transaction can still fail
 // (another counter cancelled the same booking a moment earlier -> CONFLICT). Committing first
 // makes the cancellation happen exactly once and then moves the money exactly once. A terminal
-// refund that fails afterwards is logged and audited ('refund.terminal_failed') so a manager can
-// settle it by hand; the refund row stays as the record of what the customer is owed.
+// refund that fails afterwards is logged and audited ('refund.terminal_failed'); the refund row
+// stays as the record of what the customer is owed.
+// Crash safety: the cancellation's transaction also writes one 'pending' terminal_ops row per
+// terminal refund (payments/intents.ts), owned by this call. runTerminalRefunds marks it 'done',
+// or leaves it 'pending' (attempts + 1, last_error) when the terminal refuses or throws; the
+// Engine's payment recovery then retries it, and a crash before the terminal call is retried too.
 import { enqueueForBooking, type Topic } from '../notify/outbox';
 import { BoxOfficeError, type PaymentMethod } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { openShiftId } from './shift';
+import { insertRefundOp, newLeaseOwner, releaseFailed, renewLease, settleRefunded } from '../payments/intents';
 
 export interface TerminalRefund {
   bookingId: string;
   method: Exclude<PaymentMethod, 'cash'>;
   transactionId: string;
   amount: number;
+  /** The terminal_ops row of this refund (or of the charge being compensated) and its lease owner. */
+  op?: { id: string; owner: string };
 }
 
 export interface RefundPlan {
@@ -89,6 +96,7 @@ export function cancelBookingInTx(
   );
   const allocations: RefundPlan['allocations'] = [];
   const terminal: TerminalRefund[] = [];
+  const owner = newLeaseOwner();
   let remaining = amount;
   for (const c of charges) {
     if (remaining <= 0) break;
@@ -97,7 +105,8 @@ export function cancelBookingInTx(
     if (part <= 0) continue;
     insert.run(newId('pay'), bookingId, c.method, part, c.reference, c.terminal_txn, actor.staffId, shiftId, now);
     allocations.push({ method: c.method, amount: part });
-    terminal.push({ bookingId, method: c.method, transactionId: c.terminal_txn, amount: part });
+    const opId = insertRefundOp(db, now, { bookingId, method: c.method, amount: part, terminalTxn: c.terminal_txn, staffId: actor.staffId, owner });
+    terminal.push({ bookingId, method: c.method, transactionId: c.terminal_txn, amount: part, op: { id: opId, owner } });
     remaining -= part;
   }
   if (remaining > 0) {
@@ -123,7 +132,9 @@ export function cancelBookingInTx(
 
 /**
  * Sends refunds through the terminal, one by one; never throws. Returns the ones that went through
- * and the ones that did not (those are logged and audited for a manager to settle by hand).
+ * and the ones that did not (those are logged and audited; a refund with an intent row stays
+ * 'pending' for the payment recovery to retry). A refund whose intent row is no longer this
+ * caller's (recovery claimed it after the lease ran out) is left to its new owner and not sent.
  */
 export async function runTerminalRefunds(
   ctx: EngineCtx,
@@ -133,11 +144,33 @@ export async function runTerminalRefunds(
   const done: TerminalRefund[] = [];
   const failed: TerminalRefund[] = [];
   for (const r of refunds) {
+    if (r.op) {
+      let mine = false;
+      try {
+        mine = renewLease(ctx, r.op.id, r.op.owner);
+      } catch (e) {
+        ctx.log.error('could not renew a refund intent', { ...r, error: String(e) });
+      }
+      if (!mine) {
+        ctx.log.warn('terminal refund left to the payment recovery that claimed it', r);
+        continue;
+      }
+    }
     let ok = false;
+    let error = 'the terminal refused the refund';
     try {
       ok = (await ctx.terminal.refund(r.transactionId, r.amount)).refunded;
     } catch (e) {
+      error = `the terminal failed: ${String(e)}`;
       ctx.log.error('terminal refund threw', { ...r, error: String(e) });
+    }
+    if (r.op) {
+      try {
+        if (ok) settleRefunded(ctx, r.op.id, r.op.owner);
+        else releaseFailed(ctx, r.op.id, r.op.owner, error, true);
+      } catch (e) {
+        ctx.log.error('could not record a terminal refund intent', { ...r, ok, error: String(e) });
+      }
     }
     if (ok) {
       done.push(r);

@@ -5,8 +5,9 @@
 // rows, claims and holds gone), and only then are the card/UPI/wallet refunds sent to the
 // terminal. A terminal refund cannot be undone, so it must not run before the database state it
 // belongs to is durable (a failed or concurrent cancellation would otherwise refund money for
-// bookings that stay sold, or refund twice). A terminal refund that fails afterwards is logged and
-// audited (refund.ts) for a manager to settle; the refund row records what is owed.
+// bookings that stay sold, or refund twice). The same transaction writes a 'pending' intent per
+// terminal refund (payments/intents.ts), so a refund that fails afterwards, or that a crash kept
+// from being sent, is retried by the Engine's payment recovery; failures are logged and audited.
 import { BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type Show } from '../../../shared/contract';
 import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';

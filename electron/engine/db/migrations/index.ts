@@ -2,6 +2,7 @@
 // append a new file instead. The database's version lives in PRAGMA user_version.
 import { sql as v1 } from './001-initial';
 import { sql as v2 } from './002-outbox';
+import { sql as v3 } from './003-payment-intents';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: v1 },
   { version: 2, name: 'outbox', sql: v2 },
+  { version: 3, name: 'payment-intents', sql: v3 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
