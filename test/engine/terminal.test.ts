@@ -30,3 +30,16 @@ describe('the simulated payment terminal', () => {
     expect(await t.refund('nope', 1)).toEqual({ refunded: false });
   });
 });
+
+describe('terminal refunds with an idempotency key', () => {
+  it('refunds once for a key retried after a crash', async () => {
+    const t = new SimulatedTerminal();
+    const a = await t.charge({ method: 'card', amount: 900, currency: 'USD', idempotencyKey: 'r' });
+    if (!a.approved) throw new Error('expected approval');
+    expect(await t.refund(a.transactionId, 400, 'refund-op-1')).toEqual({ refunded: true });
+    expect(await t.refund(a.transactionId, 400, 'refund-op-1')).toEqual({ refunded: true });
+    expect(t.outstanding()).toBe(500);
+    expect(await t.refund(a.transactionId, 500, 'refund-op-2')).toEqual({ refunded: true });
+    expect(t.outstanding()).toBe(0);
+  });
+});

@@ -21,7 +21,7 @@ import type { Actor, EngineCtx } from '../context';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { openShiftId } from './shift';
-import { insertRefundOp, newLeaseOwner, releaseFailed, renewLease, settleRefunded } from '../payments/intents';
+import { insertRefundOp, newLeaseOwner, refundKey, releaseFailed, renewLease, settleRefunded } from '../payments/intents';
 
 export interface TerminalRefund {
   bookingId: string;
@@ -159,7 +159,7 @@ export async function runTerminalRefunds(
     let ok = false;
     let error = 'the terminal refused the refund';
     try {
-      ok = (await ctx.terminal.refund(r.transactionId, r.amount)).refunded;
+      ok = (await ctx.terminal.refund(r.transactionId, r.amount, r.op ? refundKey(r.op.id) : `refund-${r.bookingId}-${r.transactionId}`)).refunded;
     } catch (e) {
       error = `the terminal failed: ${String(e)}`;
       ctx.log.error('terminal refund threw', { ...r, error: String(e) });

@@ -299,7 +299,7 @@ export async function recoverTerminalOps(ctx: EngineCtx, opts: { batch?: number 
     let ok = false;
     let error = 'the terminal refused the refund';
     try {
-      ok = (await ctx.terminal.refund(op.terminal_txn!, op.amount)).refunded;
+      ok = (await ctx.terminal.refund(op.terminal_txn!, op.amount, refundKey(op.id))).refunded;
     } catch (e) {
       error = `the terminal failed: ${String(e)}`;
     }
@@ -318,4 +318,9 @@ export async function recoverTerminalOps(ctx: EngineCtx, opts: { batch?: number 
     else if (status === 'pending') report.retrying += 1;
   }
   return report;
+}
+
+/** One refund key per terminal op, the same from the cancellation and from recovery. */
+export function refundKey(opId: string): string {
+  return `refund-op-${opId}`;
 }

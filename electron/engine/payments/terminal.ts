@@ -18,7 +18,11 @@ export type ChargeResult =
 
 export interface PaymentTerminal {
   charge(req: ChargeRequest): Promise<ChargeResult>;
-  refund(transactionId: string, amount: number): Promise<{ refunded: boolean }>;
+  /**
+   * Refunds part or all of a charge. The same idempotencyKey again must not refund twice (a retry
+   * after a crash between the terminal's answer and our record of it).
+   */
+  refund(transactionId: string, amount: number, idempotencyKey?: string): Promise<{ refunded: boolean }>;
 }
 
 /** Approves everything except a payment whose reference is DECLINE (contract.md). */
@@ -38,10 +42,14 @@ export class SimulatedTerminal implements PaymentTerminal {
     return { approved: true, transactionId };
   }
 
-  async refund(transactionId: string, amount: number): Promise<{ refunded: boolean }> {
+  private refundKeys = new Set<string>();
+
+  async refund(transactionId: string, amount: number, idempotencyKey?: string): Promise<{ refunded: boolean }> {
+    if (idempotencyKey && this.refundKeys.has(idempotencyKey)) return { refunded: true };
     const c = this.charges.get(transactionId);
     if (!c || c.refunded + amount > c.amount) return { refunded: false };
     c.refunded += amount;
+    if (idempotencyKey) this.refundKeys.add(idempotencyKey);
     return { refunded: true };
   }
 
