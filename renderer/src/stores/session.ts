@@ -29,90 +29,89 @@ function lockSeconds(e: ApiError): number {
   return m ? Number(m[1]) : 60;
 }
 
-export const useSession = create<SessionState>((set, get) => ({
-  status: 'loading',
-  staff: null,
-  theater: null,
-  error: null,
-  errorCode: null,
-  lockedUntil: null,
-  busy: false,
-
-  async init() {
-    set({ status: 'loading', error: null, errorCode: null });
+export const useSession = create<SessionState>((set, get) => {
+  /** Signed in (by login or first-run setup): fetch the theater, then reconnect live events. */
+  const enter = async (staff: Staff) => {
+    let theater = get().theater;
     try {
-      const s = await call('auth.status', {});
-      if (s.setupRequired) set({ status: 'setup', staff: null, theater: s.theater });
-      else if (s.staff) {
-        set({ status: 'signedIn', staff: s.staff, theater: s.theater });
-        reconnectEvents();
-      } else set({ status: 'signedOut', staff: null, theater: s.theater });
-    } catch (e) {
-      set({ status: 'error', error: messageOf(e), errorCode: e instanceof ApiError ? e.code : null });
-    }
-  },
-
-  async login(name, pin) {
-    if (get().busy) return false;
-    set({ busy: true, error: null, errorCode: null, lockedUntil: null });
-    try {
-      const r = await call('auth.login', { name: name.trim(), pin });
-      let theater = get().theater;
-      try {
-        theater = (await call('auth.status', {})).theater ?? theater;
-      } catch {
-        /* keep what we had */
-      }
-      set({ status: 'signedIn', staff: r.staff, theater, busy: false });
-      reconnectEvents();
-      return true;
-    } catch (e) {
-      const code = e instanceof ApiError ? e.code : null;
-      set({
-        busy: false,
-        error: messageOf(e),
-        errorCode: code,
-        lockedUntil: code === 'LOCKED_OUT' ? Date.now() + lockSeconds(e as ApiError) * 1000 : null,
-      });
-      return false;
-    }
-  },
-
-  async setup(input) {
-    if (get().busy) return false;
-    set({ busy: true, error: null, errorCode: null });
-    try {
-      const r = await call('auth.setup', input);
-      let theater = get().theater;
-      try {
-        theater = (await call('auth.status', {})).theater ?? theater;
-      } catch {
-        /* keep */
-      }
-      set({ status: 'signedIn', staff: r.staff, theater, busy: false });
-      reconnectEvents();
-      return true;
-    } catch (e) {
-      set({ busy: false, error: messageOf(e), errorCode: e instanceof ApiError ? e.code : null });
-      return false;
-    }
-  },
-
-  async logout() {
-    try {
-      await call('auth.logout', {});
+      theater = (await call('auth.status', {})).theater ?? theater;
     } catch {
-      /* signed out locally either way */
+      /* keep what we had */
     }
-    closeEvents();
-    set({ status: 'signedOut', staff: null, error: null, errorCode: null, lockedUntil: null });
-  },
+    set({ status: 'signedIn', staff, theater, busy: false });
+    reconnectEvents();
+  };
+  return {
+    status: 'loading',
+    staff: null,
+    theater: null,
+    error: null,
+    errorCode: null,
+    lockedUntil: null,
+    busy: false,
 
-  expired() {
-    if (get().status !== 'signedIn') return;
-    closeEvents();
-    set({ status: 'signedOut', staff: null, error: 'Your session ended. Please sign in again.', errorCode: 'UNAUTHENTICATED' });
-  },
-}));
+    async init() {
+      set({ status: 'loading', error: null, errorCode: null });
+      try {
+        const s = await call('auth.status', {});
+        if (s.setupRequired) set({ status: 'setup', staff: null, theater: s.theater });
+        else if (s.staff) {
+          set({ status: 'signedIn', staff: s.staff, theater: s.theater });
+          reconnectEvents();
+        } else set({ status: 'signedOut', staff: null, theater: s.theater });
+      } catch (e) {
+        set({ status: 'error', error: messageOf(e), errorCode: e instanceof ApiError ? e.code : null });
+      }
+    },
+
+    async login(name, pin) {
+      if (get().busy) return false;
+      set({ busy: true, error: null, errorCode: null, lockedUntil: null });
+      try {
+        const r = await call('auth.login', { name: name.trim(), pin });
+        await enter(r.staff);
+        return true;
+      } catch (e) {
+        const code = e instanceof ApiError ? e.code : null;
+        set({
+          busy: false,
+          error: messageOf(e),
+          errorCode: code,
+          lockedUntil: code === 'LOCKED_OUT' ? Date.now() + lockSeconds(e as ApiError) * 1000 : null,
+        });
+        return false;
+      }
+    },
+
+    async setup(input) {
+      if (get().busy) return false;
+      set({ busy: true, error: null, errorCode: null });
+      try {
+        const r = await call('auth.setup', input);
+        await enter(r.staff);
+        return true;
+      } catch (e) {
+        set({ busy: false, error: messageOf(e), errorCode: e instanceof ApiError ? e.code : null });
+        return false;
+      }
+    },
+
+    async logout() {
+      try {
+        await call('auth.logout', {});
+      } catch {
+        /* signed out locally either way */
+      }
+      closeEvents();
+      set({ status: 'signedOut', staff: null, error: null, errorCode: null, lockedUntil: null });
+    },
+
+    expired() {
+      if (get().status !== 'signedIn') return;
+      closeEvents();
+      set({ status: 'signedOut', staff: null, error: 'Your session ended. Please sign in again.', errorCode: 'UNAUTHENTICATED' });
+    },
+  };
+});
 
 onUnauthenticated(() => useSession.getState().expired());
