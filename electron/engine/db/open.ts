@@ -71,3 +71,18 @@ export function migrate(db: Db, migrations: Migration[] = MIGRATIONS, beforeMigr
 }
 
 export { LATEST_VERSION };
+
+/**
+ * Runs a write whose loss on power failure is harmless (a seat hold, its release, the sweep of
+ * expired holds) without waiting for an fsync: in WAL mode with synchronous=NORMAL the database
+ * stays consistent, only the last such commits may be lost, and the next FULL commit (a sale)
+ * syncs the whole log, these frames included. Money-moving writes never go through here.
+ */
+export function withoutFsync<T>(db: Db, fn: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return fn();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}

@@ -12,6 +12,7 @@ import {
 } from './claims';
 import { stmt } from './stmts';
 import { bumpSeatVersion, publishSeatChanges } from './versions';
+import { withoutFsync } from '../db/open';
 
 interface SeatCheckRow { id: string; hall_id: string; blocked: number; removed: number }
 
@@ -95,7 +96,7 @@ export function holdSeats(ctx: EngineCtx, input: ParsedInput<'seats.hold'>, acto
     return { view: holdView(db, hold), change: { showId: show.id, version, seats: fresh.map((id) => ({ id, status: 'held' as const })) } };
   });
 
-  const { view, change } = run.immediate();
+  const { view, change } = withoutFsync(ctx.db, () => run.immediate());
   publish(ctx, [change]);
   return view;
 }
@@ -126,7 +127,7 @@ export function releaseSeats(ctx: EngineCtx, input: ParsedInput<'seats.release'>
     return { view: left === 0 ? null : holdView(db, hold), changes };
   });
 
-  const { view, changes } = run.immediate();
+  const { view, changes } = withoutFsync(ctx.db, () => run.immediate());
   publish(ctx, changes);
   return view;
 }

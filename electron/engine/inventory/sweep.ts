@@ -6,6 +6,7 @@ import type { EngineCtx } from '../context';
 import { endHolds } from './claims';
 import { stmt } from './stmts';
 import { bumpSeatVersion, publishSeatChanges } from './versions';
+import { withoutFsync } from '../db/open';
 
 export function sweepExpiredHolds(ctx: EngineCtx): number {
   const db = ctx.db;
@@ -20,7 +21,7 @@ export function sweepExpiredHolds(ctx: EngineCtx): number {
     return { ended: ids.length, changes };
   });
 
-  const { ended, changes } = run.immediate();
+  const { ended, changes } = withoutFsync(ctx.db, () => run.immediate());
   for (const c of changes) publishSeatChanges(ctx, c.showId, c.version, c.seats.map((id) => ({ id, status: 'available' as const })));
   return ended;
 }
