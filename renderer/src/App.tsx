@@ -80,16 +80,18 @@ function Shell() {
               {n.label} <kbd>{n.key}</kbd>
             </button>
           ))}
-          <button
-            type="button"
-            disabled={!isManager}
-            title={isManager ? 'Movies, halls, schedule, prices, staff, reports, backups' : 'For managers'}
-            className={`nav-slot${screen === 'manager' ? ' is-selected' : ''}`}
-            aria-current={screen === 'manager' ? 'page' : undefined}
-            onClick={() => setScreen('manager')}
-          >
-            Manager <kbd>F6</kbd>
-          </button>
+          {/* Only managers see the manager screens; the engine's router refuses them to others anyway. */}
+          {isManager && (
+            <button
+              type="button"
+              title="Movies, halls, schedule, prices, staff, reports, backups"
+              className={screen === 'manager' ? 'is-selected' : ''}
+              aria-current={screen === 'manager' ? 'page' : undefined}
+              onClick={() => setScreen('manager')}
+            >
+              Manager <kbd>F6</kbd>
+            </button>
+          )}
         </nav>
         <div className="who">
           <span className={`live-dot${live ? ' is-live' : ''}`} title={live ? 'Live updates on' : 'Live updates off'} aria-label={live ? 'Live updates on' : 'Live updates off'} />

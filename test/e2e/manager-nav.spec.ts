@@ -1,6 +1,6 @@
 import { test, expect, signIn } from './fixtures';
 
-test('the Manager slot opens the manager screens for managers only', async ({ page, browser, host }) => {
+test('the Manager screens open for managers only; cashiers do not see them', async ({ page, browser, host }) => {
   await signIn(page, 'Manager', '1234');
   await page.keyboard.press('F6');
   await expect(page.getByRole('tablist').first()).toBeVisible();
@@ -8,6 +8,9 @@ test('the Manager slot opens the manager screens for managers only', async ({ pa
   const ctx = await browser.newContext({ baseURL: host.url });
   const cashier = await ctx.newPage();
   await signIn(cashier, 'Cashier', '0000');
-  await expect(cashier.getByRole('button', { name: /^Manager/ })).toBeDisabled();
+  await expect(cashier.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(cashier.getByRole('button', { name: /^Manager/ })).toHaveCount(0);
+  await cashier.keyboard.press('F6');
+  await expect(cashier.getByRole('tablist')).toHaveCount(0);
   await ctx.close();
 });
