@@ -27,6 +27,7 @@ import { listAudit } from './audit/audit';
 import { getNotifyConfig, saveNotifyConfig } from './notify/config';
 import { listOutbox, resendReceipt, retryOutbox } from './notify/outbox';
 import { sendTestEmail } from './notify/testEmail';
+import { resolvePayment, reviewPayments } from './payments/review';
 
 type Handler<C extends Channel> = (
   ctx: EngineCtx,
@@ -92,4 +93,6 @@ export const handlers: Handlers = {
   'notifications.list': listOutbox,
   'notifications.retry': retryOutbox,
   'bookings.resendReceipt': resendReceipt,
+  'payments.review': reviewPayments,
+  'payments.resolve': resolvePayment,
 };

@@ -12,6 +12,7 @@ import {
   AuditEntry, TheaterInfo,
 } from './entities';
 import { NotifyConfig, NotifyConfigInput, OutboxItem, OutboxStatus } from './notifications';
+import { TerminalOpItem } from './payments';
 
 const Timezone = z.string().min(1).max(64).refine((tz) => {
   try {
@@ -222,6 +223,11 @@ export const channels = {
     z.array(AuditEntry),
     'manager',
   ),
+
+  // Card/UPI/wallet operations a person must check (a charge with an unknown outcome, a refund
+  // the terminal kept refusing), and a manager's note that settles one.
+  'payments.review': ch(z.strictObject({ includeResolved: z.boolean().optional() }), z.array(TerminalOpItem), 'manager'),
+  'payments.resolve': ch(z.strictObject({ id: Id, note: z.string().trim().min(3).max(500) }), TerminalOpItem, 'manager'),
 
   // Notifications (email receipts and SMS through the outbox)
   'notifications.getConfig': ch(Empty, NotifyConfig, 'manager'),

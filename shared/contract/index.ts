@@ -6,3 +6,4 @@ export * from './channels';
 export * from './events';
 export * from './api';
 export * from './notifications';
+export * from './payments';

@@ -3,6 +3,7 @@
 import { sql as v1 } from './001-initial';
 import { sql as v2 } from './002-outbox';
 import { sql as v3 } from './003-payment-intents';
+import { sql as v4 } from './004-terminal-op-resolutions';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: v1 },
   { version: 2, name: 'outbox', sql: v2 },
   { version: 3, name: 'payment-intents', sql: v3 },
+  { version: 4, name: 'terminal-op-resolutions', sql: v4 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
