@@ -5,6 +5,7 @@ import { BackupsTab } from './BackupsTab';
 import { HallsTab } from './HallsTab';
 import { MoviesTab } from './MoviesTab';
 import { NotificationsTab } from './NotificationsTab';
+import { PaymentsTab } from './PaymentsTab';
 import { PricesTab } from './PricesTab';
 import { ReportsTab } from './ReportsTab';
 import { ScheduleTab } from './ScheduleTab';
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'settings', label: 'Settings', C: SettingsTab },
   { id: 'notifications', label: 'Notifications', C: NotificationsTab },
   { id: 'reports', label: 'Reports', C: ReportsTab },
+  { id: 'payments', label: 'Payments to check', C: PaymentsTab },
   { id: 'backups', label: 'Backups', C: BackupsTab },
 ] as const;
 
