@@ -1,15 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness } from '../support/engineHarness';
-import { seatId, seedBasics, seedShow, T, TOKENS } from '../support/fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSeededHarness } from '../support/seeded';
+import type { Harness } from '../support/engineHarness';
+import { seatId, seedShow, T, TOKENS } from '../support/fixtures';
 import type { Hall } from '../../shared/contract';
 import { count, insertHoldClaims, insertSoldClaims } from './claimsSql';
 
+const harness = useSeededHarness();
 let h: Harness;
 beforeEach(() => {
-  h = makeHarness();
-  seedBasics(h.engine.ctx.db, { now: h.clock.now() });
+  h = harness();
 });
-afterEach(() => h?.close());
 
 const M = TOKENS.manager;
 const C = TOKENS.cashier;

@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness } from '../support/engineHarness';
-import { seedBasics, T, TOKENS } from '../support/fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSeededHarness } from '../support/seeded';
+import type { Harness } from '../support/engineHarness';
+import { T, TOKENS } from '../support/fixtures';
 import { count } from './claimsSql';
 
+const harness = useSeededHarness();
 let h: Harness;
 beforeEach(() => {
-  h = makeHarness();
-  seedBasics(h.engine.ctx.db, { now: h.clock.now() });
+  h = harness();
 });
-afterEach(() => h?.close());
 
 const M = TOKENS.manager;
 
