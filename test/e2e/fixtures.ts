@@ -81,7 +81,10 @@ export async function signIn(page: Page, name = 'Cashier', pin = '0000'): Promis
 /** Moves forward day by day until the list has a show to sell in the hall (late at night today may be over). */
 export async function openShow(page: Page, hall: RegExp | string = /Hall 1/): Promise<void> {
   for (let i = 0; i < 8; i++) {
-    await expect(page.locator('.show-list .state, .show-item').first()).toBeVisible();
+    // Wait for the day's list itself, not its "Loading shows…" placeholder: deciding "no show
+    // today" too early would move to the next day (and a held sale would be released).
+    await expect(page.locator('.show-list .state:not(.state--loading), .show-item').first()).toBeVisible();
+    await expect(page.locator('.show-list .state--loading')).toHaveCount(0);
     const item = page.locator('.show-item:not(.is-past):not([disabled])').filter({ hasText: hall }).first();
     if (await item.count()) {
       await item.click();

@@ -95,7 +95,7 @@ export function ShowsPanel({ onOpen }: { onOpen(showId: string): void }) {
         data-shortcut="search"
       />
       <div className="show-list" ref={listRef}>
-        {loading && shows.length === 0 && <p className="state">Loading shows…</p>}
+        {loading && shows.length === 0 && <p className="state state--loading" aria-busy="true">Loading shows…</p>}
         {error && (
           <div className="state state--error" role="alert">
             Could not load the shows: {error}{' '}
