@@ -20,8 +20,9 @@ async function openManager(page: Page, tab: string): Promise<void> {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: `docs/screenshots/manager-${name}.png` });
+  // Runs write to the ignored run/ folder; chosen shots are copied to docs/screenshots/ by hand.
+  mkdirSync('docs/screenshots/run', { recursive: true });
+  await page.screenshot({ path: `docs/screenshots/run/manager-${name}.png` });
 }
 
 async function api<T>(url: string, channel: string, input: unknown, token?: string): Promise<T> {
