@@ -4,11 +4,7 @@ import type { Harness } from '../support/engineHarness';
 import { seatId, T, TOKENS } from '../support/fixtures';
 import { count } from './claimsSql';
 
-const harness = useSeededHarness();
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
+const h = useSeededHarness();
 
 const M = TOKENS.manager;
 const C = TOKENS.cashier;

@@ -1,15 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useSeededHarness } from '../support/seeded';
 import type { Harness } from '../support/engineHarness';
 import { seatId, seedShow, T, TOKENS } from '../support/fixtures';
 import type { Hall } from '../../shared/contract';
 import { count, insertHoldClaims, insertSoldClaims } from './claimsSql';
 
-const harness = useSeededHarness();
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
+const h = useSeededHarness();
 
 const M = TOKENS.manager;
 const C = TOKENS.cashier;

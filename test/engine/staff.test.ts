@@ -1,14 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useSeededHarness } from '../support/seeded';
 import type { Harness } from '../support/engineHarness';
 import { T, TOKENS } from '../support/fixtures';
 import { count } from './claimsSql';
 
-const harness = useSeededHarness();
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
+const h = useSeededHarness();
 
 const M = TOKENS.manager;
 

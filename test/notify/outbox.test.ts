@@ -218,6 +218,22 @@ describe('email receipts through the outbox', () => {
     expect((h.engine.ctx.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(4);
   });
 
+  it('retries every waiting or dead notification at once, and only for a manager', async () => {
+    h = setup();
+    const port = await freePort();
+    await configure(h, port);
+    await sell(h, [seatId('B', 1)]);
+    await sell(h, [seatId('B', 2)], { method: 'cash' }, 'bob@example.com');
+    h.engine.ctx.db.prepare("UPDATE outbox SET status = 'dead', attempts = 4 WHERE recipient = 'bob@example.com'").run();
+    h.engine.ctx.db.prepare("UPDATE outbox SET next_attempt_at = next_attempt_at + 3600000").run();
+    expect((await h.err('notifications.retry', {}, TOKENS.cashier)).code).toBe('FORBIDDEN');
+    expect((await h.err('notifications.retry', { id: '99999' }, TOKENS.manager)).code).toBe('NOT_FOUND');
+    expect(await h.ok('notifications.retry', {}, TOKENS.manager)).toEqual({ scheduled: 2 });
+    expect(rows(h).map((r) => [r.status, r.attempts])).toEqual([['pending', 0], ['pending', 0]]);
+    const due = h.engine.ctx.db.prepare('SELECT count(*) AS n FROM outbox WHERE next_attempt_at <= ?').get(h.clock.now()) as { n: number };
+    expect(due.n).toBe(2);
+  });
+
   it('checks roles and input on the notification channels', async () => {
     h = setup();
     expect((await h.err('notifications.getConfig', {}, TOKENS.cashier)).code).toBe('FORBIDDEN');

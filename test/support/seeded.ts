@@ -3,16 +3,24 @@ import { afterEach, beforeEach } from 'vitest';
 import { makeHarness, type Harness } from './engineHarness';
 import { seedBasics } from './fixtures';
 
-/** Returns a getter: the current test's harness (theater, Hall 1, Inception, staff with sessions). */
-export function useSeededHarness(): () => Harness {
-  let h: Harness | null = null;
+/**
+ * The current test's harness (theater, Hall 1, Inception, staff with sessions), as one handle a
+ * file can keep at top level: it forwards to the harness made for the running test.
+ */
+export function useSeededHarness(): Harness {
+  let current: Harness | null = null;
   beforeEach(() => {
-    h = makeHarness();
-    seedBasics(h.engine.ctx.db, { now: h.clock.now() });
+    current = makeHarness();
+    seedBasics(current.engine.ctx.db, { now: current.clock.now() });
   });
   afterEach(() => {
-    h?.close();
-    h = null;
+    current?.close();
+    current = null;
   });
-  return () => h!;
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!current) throw new Error('the seeded harness exists only inside a test');
+      return current[key as keyof Harness];
+    },
+  });
 }
