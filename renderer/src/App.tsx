@@ -119,7 +119,7 @@ function Shell() {
       </main>
       <footer className="shortcuts" aria-label="Keyboard shortcuts">
         <span><kbd>←</kbd>/<kbd>→</kbd> day</span>
-        <span><kbd>↑</kbd>/<kbd>↓</kbd> show</span>
+        <span><kbd>↑</kbd>/<kbd>↓</kbd> shows, <kbd>Enter</kbd> open</span>
         <span><kbd>/</kbd> search</span>
         <span><kbd>S</kbd> shows · <kbd>G</kbd> seats (arrows move)</span>
         <span><kbd>Enter</kbd>/<kbd>Space</kbd> hold seat</span>

@@ -1,4 +1,4 @@
-import { test, expect, shot } from './fixtures';
+import { test, expect, shot, signIn, openShow, holdSeats, seat } from './fixtures';
 
 test('a sale done with the keyboard only', async ({ page }) => {
   await page.goto('/');
@@ -40,4 +40,22 @@ test('a sale done with the keyboard only', async ({ page }) => {
   await shot(page, 'keyboard-receipt');
   await page.keyboard.press('F2');
   await expect(page.getByText('Pick seats on the map')).toBeVisible();
+});
+
+test('browsing the show list with the arrow keys keeps the sale under way', async ({ page }) => {
+  await signIn(page);
+  await openShow(page);
+  const title = (await page.locator('.seats-head h2').first().textContent())!;
+  await holdSeats(page, ['E4']);
+  await page.keyboard.press('s');
+  await expect(page.locator('.show-item:focus')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.show-item:focus')).toHaveCount(1);
+  // Still the same show, and still my seat.
+  await expect(page.locator('.seats-head h2').first()).toHaveText(title);
+  await expect(seat(page, 'E4')).toHaveAttribute('aria-pressed', 'true');
+  // Enter opens the focused show (a deliberate switch).
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.seats-head h2').first()).not.toHaveText(title);
 });

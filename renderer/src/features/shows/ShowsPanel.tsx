@@ -44,8 +44,9 @@ export function ShowsPanel({ onOpen }: { onOpen(showId: string): void }) {
     if (selectedId) onOpen(selectedId);
   }, [selectedId, onOpen]);
 
+  // Arrows only move the focus through the list; Enter or a click opens a show. Opening another
+  // show ends the sale under way (its hold is released), so browsing must never do that.
   const focusShow = (id: string) => {
-    select(id);
     listRef.current?.querySelector<HTMLButtonElement>(`[data-show-id="${id}"]`)?.focus();
   };
 
@@ -57,7 +58,7 @@ export function ShowsPanel({ onOpen }: { onOpen(showId: string): void }) {
       void shiftDate(e.key === 'ArrowLeft' ? -1 : 1, tz);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const i = flat.findIndex((s) => s.id === selectedId);
+      const i = flat.findIndex((s) => s.id === (target.dataset.showId ?? selectedId));
       const next = flat[Math.max(0, Math.min(flat.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
       if (next) focusShow(next.id);
     } else if (e.key === 'Enter' && target.dataset.showId) {
