@@ -24,9 +24,3 @@ export function parseMoney(text: string, currency = 'USD'): number | null {
   if ((m[2] ?? '').length > digits) return null;
   return Number(m[1]) * 10 ** digits + (digits ? Number(frac || '0') : 0);
 }
-
-export function sumMoney(amounts: Iterable<number>): number {
-  let s = 0;
-  for (const a of amounts) s += a;
-  return s;
-}

@@ -2,6 +2,7 @@
 // This map is the single source: the router, the preload, the browser host, the renderer's
 // api client and the tests all derive from it.
 import { z } from 'zod';
+import { isValidTimeZone } from '../localTime';
 import {
   Id, Instant, LocalDate, Money, Name, Pin, Role, SeatType, PaymentMethod, TicketType,
   BookingCode, Empty,
@@ -14,14 +15,7 @@ import {
 import { NotifyConfig, NotifyConfigInput, OutboxItem, OutboxStatus } from './notifications';
 import { TerminalOpItem } from './payments';
 
-const Timezone = z.string().min(1).max(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as America/New_York');
+const Timezone = z.string().min(1).max(64).refine(isValidTimeZone, 'an IANA time zone such as America/New_York');
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD');
 
 const TheaterInput = z.strictObject({ name: Name, city: Name, timezone: Timezone, currency: Currency });
@@ -258,9 +252,6 @@ export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
 }
-
-/** Channels that need no session. auth.setup is refused by the engine once staff exists. */
-export const PUBLIC_CHANNELS: readonly Channel[] = CHANNEL_NAMES.filter((c) => channels[c].role === 'none');
 
 export function roleAllows(have: Role, least: Least): boolean {
   if (least === 'none') return true;

@@ -65,12 +65,3 @@ export class BoxOfficeError extends Error {
       : { code: this.code, message: this.message, details: this.details };
   }
 }
-
-export function isErrorBody(x: unknown): x is ErrorBody {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    typeof (x as ErrorBody).code === 'string' &&
-    (ERROR_CODES as readonly string[]).includes((x as ErrorBody).code)
-  );
-}

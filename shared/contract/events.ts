@@ -18,8 +18,4 @@ export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.infer<Events[E]>;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
-}
-
 export type AnyEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

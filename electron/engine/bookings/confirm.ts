@@ -47,11 +47,11 @@ function bookingIdByKey(db: Db, key: string): string | null {
  * the cashier who made it. Another cashier's key is a client bug, and must not look like a sale.
  */
 function replay(db: Db, bookingId: string, actor: Actor): Booking {
-  const owner = db.prepare('SELECT cashier_id FROM bookings WHERE id = ?').get(bookingId) as { cashier_id: string };
-  if (owner.cashier_id !== actor.staffId) {
+  const booking = requireBooking(db, bookingId);
+  if (booking.cashier.id !== actor.staffId) {
     throw new BoxOfficeError('CONFLICT', 'This idempotency key belongs to another sale; start a new sale attempt');
   }
-  return requireBooking(db, bookingId);
+  return booking;
 }
 
 function holdSeatIds(db: Db, holdId: string): string[] {
@@ -228,6 +228,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     // ~1e9 codes: a collision is rare, and we hold the write lock, so checking is enough.
     for (let i = 0; codeTaken.get(code) && i < 20; i++) code = newBookingCode();
     const c = input.customer;
+    const shiftId = openShiftId(db, actor.staffId);
     db.prepare(
       `INSERT INTO bookings (id, code, show_id, status, total, currency, customer_name, customer_phone, customer_email,
          cashier_id, shift_id, idempotency_key, created_at)
@@ -235,7 +236,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     ).run(
       bookingId, code, show.id, quote.total, quote.currency,
       c?.name || null, c?.phone || null, c?.email || null,
-      actor.staffId, openShiftId(db, actor.staffId), input.idempotencyKey, now,
+      actor.staffId, shiftId, input.idempotencyKey, now,
     );
     const ticket = db.prepare(
       'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -243,7 +244,6 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     for (const l of quote.lines) {
       ticket.run(newId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, JSON.stringify(l.breakdown));
     }
-    const shiftId = openShiftId(db, actor.staffId);
     const payment = db.prepare(
       `INSERT INTO payments (id, booking_id, kind, method, amount, tendered, change, reference, terminal_txn, staff_id, shift_id, created_at)
        VALUES (?, ?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

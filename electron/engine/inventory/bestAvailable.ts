@@ -4,7 +4,7 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput, type SeatType } f
 import type { Actor, EngineCtx } from '../context';
 import { isEligibleType, pickBestSeats, type GridSeat } from './bestSeats';
 import { requireOpenShow } from './claims';
-import { stmt } from './stmts';
+import { stmt } from '../db/stmts';
 
 interface GridRow { id: string; row_index: number; number: number; col: number; type: SeatType; free: number }
 

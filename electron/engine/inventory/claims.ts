@@ -5,7 +5,7 @@
 import { BoxOfficeError, type Hold, type Show } from '../../../shared/contract';
 import { iso } from '../clock';
 import type { Db } from '../db/open';
-import { stmt } from './stmts';
+import { stmt } from '../db/stmts';
 
 /** The most seats one hold may carry: a counter sale, not a group booking. */
 export const MAX_SEATS_PER_HOLD = 20;

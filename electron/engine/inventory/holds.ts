@@ -10,7 +10,7 @@ import {
   MAX_SEATS_PER_HOLD, deleteExpiredClaims, endHolds, holdView, isClaimConflict, isExpired, liveClaims,
   requireOpenShow, requireOwnHold, type HoldRow,
 } from './claims';
-import { stmt } from './stmts';
+import { stmt } from '../db/stmts';
 import { bumpSeatVersion, publishSeatChanges } from './versions';
 import { withoutFsync } from '../db/open';
 

@@ -4,7 +4,7 @@
 import { BoxOfficeError, type ChannelOutput, type MapSeat, type ParsedInput, type SeatStatus, type SeatType } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { getShowRow, holdView, toShow, type HoldRow } from './claims';
-import { stmt } from './stmts';
+import { stmt } from '../db/stmts';
 
 interface MapRow {
   id: string;

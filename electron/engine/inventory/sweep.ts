@@ -4,7 +4,7 @@
 // the work happens inside BEGIN IMMEDIATE, so the second sweeper simply finds nothing left.
 import type { EngineCtx } from '../context';
 import { endHolds } from './claims';
-import { stmt } from './stmts';
+import { stmt } from '../db/stmts';
 import { bumpSeatVersion, publishSeatChanges } from './versions';
 import { withoutFsync } from '../db/open';
 

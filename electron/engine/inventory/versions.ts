@@ -3,9 +3,10 @@
 import type { SeatStatus } from '../../../shared/contract';
 import type { EngineCtx } from '../context';
 import type { Db } from '../db/open';
+import { stmt } from '../db/stmts';
 
 export function bumpSeatVersion(db: Db, showId: string): number {
-  const row = db.prepare('UPDATE shows SET seat_version = seat_version + 1 WHERE id = ? RETURNING seat_version').get(showId) as
+  const row = stmt(db, 'UPDATE shows SET seat_version = seat_version + 1 WHERE id = ? RETURNING seat_version').get(showId) as
     | { seat_version: number }
     | undefined;
   return row?.seat_version ?? 0;

@@ -4,8 +4,9 @@
 // A row is sent at most once per successful delivery: it is marked 'sent' right after the server
 // accepted it. If the process dies in between, the lease runs out and the row is sent again with
 // the same Message-ID, which mail systems use to drop the duplicate.
-import type { EngineCtx, Actor } from '../context';
-import { getReceipt } from '../receipts/receipts';
+import { stmt } from '../db/stmts';
+import type { EngineCtx } from '../context';
+import { buildReceipt } from '../receipts/receipts';
 import { readNotifyConfig, type StoredNotifyConfig } from './config';
 import { DeliveryError, type MailTransport, type SmsGateway } from './ports';
 import { renderEmail, renderSms } from './render';
@@ -21,8 +22,6 @@ export interface OutboxWorkerOptions {
   leaseMs?: number;
   batch?: number;
 }
-
-const SYSTEM: Actor = { staffId: 'system', name: 'Outbox', role: 'manager', session: '' };
 
 interface DueRow { id: number; channel: 'email' | 'sms'; topic: string; booking_id: string | null; recipient: string; attempts: number }
 
@@ -55,6 +54,13 @@ export class OutboxWorker {
   private claim(): DueRow[] {
     const { db, clock } = this.ctx;
     const now = clock.now();
+    // A cheap read first: most passes find nothing due, and must not take the write lock (a sale
+    // at this or another counter would wait for it) every few seconds for nothing.
+    const due = stmt(
+      db,
+      `SELECT 1 FROM outbox WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until <= @now) LIMIT 1`,
+    ).get({ now });
+    if (!due) return [];
     return db.transaction(() => {
       const rows = db
         .prepare(
@@ -93,7 +99,7 @@ export class OutboxWorker {
         if (row.channel === 'sms' && !cfg.sms) { this.wait(row, 'No SMS gateway configured'); tally.waiting++; continue; }
         try {
           if (!row.booking_id) throw new DeliveryError('Notification without a booking', true);
-          const receipt = getReceipt(this.ctx, { bookingId: row.booking_id }, SYSTEM);
+          const receipt = buildReceipt(this.ctx, row.booking_id);
           if (row.channel === 'email') {
             mail ??= this.o.mailFactory(cfg.smtp!);
             const e = await renderEmail(receipt, row.topic);

@@ -31,6 +31,7 @@
 // refunded but before the row was marked sends that refund once more on retry; a terminal that
 // refuses to refund more than was charged (the simulated one does) then refuses, and after
 // MAX_ATTEMPTS the row is 'failed' and audited for a manager.
+import { stmt } from '../db/stmts';
 import type { PaymentMethod } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
@@ -248,6 +249,8 @@ export async function recoverTerminalOps(ctx: EngineCtx, opts: { batch?: number 
   const me = newLeaseOwner();
   const db = ctx.db;
   const now = ctx.clock.now();
+  // Nearly always nothing is pending: check without taking the write lock.
+  if (!stmt(db, "SELECT 1 FROM terminal_ops WHERE status = 'pending' AND lease_until <= ? LIMIT 1").get(now)) return report;
 
   const claimed = db.transaction((): OpRow[] => {
     const rows = db

@@ -1,4 +1,5 @@
 // The schedule: list shows with live seat counts, and create or move a show without overlaps.
+import { claimCounts } from '../inventory/claims';
 import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Show } from '../../../shared/contract';
 import { localDayRange, localParts } from '../../../shared/localTime';
 import type { Actor, EngineCtx } from '../context';
@@ -168,17 +169,12 @@ export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor
     }
     if (before && moving) {
       if (before.starts_at <= now) throw new BoxOfficeError('CONFLICT', 'This show has already started and cannot be moved');
-      const claims = ctx.db
-        .prepare(
-          `SELECT sum(booking_id IS NOT NULL) AS sold, sum(hold_id IS NOT NULL AND expires_at > ?) AS held
-           FROM seat_claims WHERE show_id = ?`,
-        )
-        .get(now, before.id) as { sold: number | null; held: number | null };
-      if ((claims.sold ?? 0) > 0) {
+      const claims = claimCounts(ctx.db, [before.id], now).get(before.id)!;
+      if (claims.sold > 0) {
         throw new BoxOfficeError('CONFLICT', 'Tickets are already sold for this show; cancel it (refunding them) instead of moving it');
       }
       // Held seats belong to the old hall's layout: they would point at seats that are not there.
-      if (before.hall_id !== input.hallId && (claims.held ?? 0) > 0) {
+      if (before.hall_id !== input.hallId && claims.held > 0) {
         throw new BoxOfficeError('CONFLICT', 'Seats are being held for this show right now; try again when the sale is done');
       }
     }

@@ -1,4 +1,5 @@
 // Signing in and out: first-run setup, PIN login with lockout, sessions and manager approval.
+import { stmt } from '../db/stmts';
 import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Staff } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { newId, newToken } from '../ids';
@@ -77,20 +78,20 @@ export function authLogout(ctx: EngineCtx, _input: ParsedInput<'auth.logout'>, a
 
 /** The signed-in staff member behind a session token, or null (unknown, expired or deactivated). */
 export function resolveSession(ctx: EngineCtx, token: string): Actor | null {
-  const r = ctx.db
-    .prepare(
-      `SELECT s.token, s.last_seen, st.id AS staff_id, st.name, st.role, st.active
-       FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE s.token = ?`,
-    )
-    .get(token) as { token: string; last_seen: number; staff_id: string; name: string; role: Actor['role']; active: number } | undefined;
+  // Runs on every request: cached statements.
+  const r = stmt(
+    ctx.db,
+    `SELECT s.token, s.last_seen, st.id AS staff_id, st.name, st.role, st.active
+     FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE s.token = ?`,
+  ).get(token) as { token: string; last_seen: number; staff_id: string; name: string; role: Actor['role']; active: number } | undefined;
   if (!r) return null;
   const now = ctx.clock.now();
   if (!r.active || now - r.last_seen > SESSION_IDLE_MS) {
-    ctx.db.prepare('DELETE FROM sessions WHERE token = ?').run(token);
+    stmt(ctx.db, 'DELETE FROM sessions WHERE token = ?').run(token);
     return null;
   }
   if (now - r.last_seen >= TOUCH_INTERVAL_MS) {
-    ctx.db.prepare('UPDATE sessions SET last_seen = ? WHERE token = ?').run(now, token);
+    stmt(ctx.db, 'UPDATE sessions SET last_seen = ? WHERE token = ?').run(now, token);
   }
   return { staffId: r.staff_id, name: r.name, role: r.role, session: r.token };
 }

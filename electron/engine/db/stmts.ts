@@ -2,7 +2,7 @@
 // time; the hot paths (hold, map) run many times a second at a busy counter, so each statement is
 // compiled once per open database. Keyed by the Db object because backup.restore reopens it.
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
+import type { Db } from './open';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 
