@@ -20,7 +20,8 @@ const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such 
 
 const TheaterInput = z.strictObject({ name: Name, city: Name, timezone: Timezone, currency: Currency });
 
-const Session = z.object({ staff: Staff, token: z.string() });
+/** A sign-in answer: who, the session token, and the theater the page shows (its zone and currency). */
+const Session = z.object({ staff: Staff, token: z.string(), theater: TheaterInfo.nullable() });
 
 const Tickets = z.array(z.strictObject({ seatId: Id, ticketType: TicketType })).min(1).max(100);
 

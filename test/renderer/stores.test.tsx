@@ -21,11 +21,11 @@ const staff = { id: 'st_1', name: 'Cashier', role: 'cashier' as const, active: t
 const theater = { id: 'th_1', name: 'PVR Cinemas', city: 'New York', timezone: 'America/New_York', currency: 'USD' };
 
 describe('session store', () => {
-  it('signs in and reads the theater', async () => {
-    api.handle('auth.login', () => ({ staff, token: 't' }));
-    api.handle('auth.status', () => ({ setupRequired: false, staff, theater }));
+  it('signs in and takes the theater from the sign-in answer, without another round trip', async () => {
+    api.handle('auth.login', () => ({ staff, token: 't', theater }));
     expect(await useSession.getState().login('Cashier', '0000')).toBe(true);
     expect(useSession.getState()).toMatchObject({ status: 'signedIn', staff, theater });
+    expect(api.callsTo('auth.status')).toHaveLength(0);
   });
 
   it('reports LOCKED_OUT with the seconds to wait', async () => {
@@ -49,6 +49,13 @@ describe('seat map store', () => {
   beforeEach(async () => {
     api.handle('seats.map', () => makeMap(makeSeats(), 5));
     await useSeatMap.getState().load('show_1');
+  });
+
+  it('refreshes once for a burst of events that all arrive after a gap', async () => {
+    const before = api.callsTo('seats.map').length;
+    for (let v = 7; v <= 11; v++) useSeatMap.getState().applyChange({ showId: 'show_1', version: v, seats: [{ id: 's_A1', status: 'sold' }] });
+    await useSeatMap.getState().refresh();
+    expect(api.callsTo('seats.map').length - before).toBe(1);
   });
 
   it('applies the next version and drops stale ones', () => {

@@ -32,14 +32,16 @@ function createSession(ctx: EngineCtx, staffId: string): string {
   return token;
 }
 
+/** The box office's theater (the first one): its zone and currency drive every screen. */
+function homeTheater(ctx: EngineCtx): TheaterRow | null {
+  return (ctx.db.prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, id LIMIT 1').get() as TheaterRow | undefined) ?? null;
+}
+
 export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, actor: Actor | null): ChannelOutput<'auth.status'> {
-  const theater = ctx.db
-    .prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, id LIMIT 1')
-    .get() as TheaterRow | undefined;
   return {
     setupRequired: staffCount(ctx) === 0,
     staff: actor ? staffById(ctx, actor.staffId) : null,
-    theater: theater ?? null,
+    theater: homeTheater(ctx),
   };
 }
 
@@ -62,13 +64,13 @@ export function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _act
     writeAudit(ctx, actor, 'auth.setup', theaterId, { theater: t.name, manager: input.manager.name });
     return createSession(ctx, staffId);
   }).immediate();
-  return { staff: { id: staffId, name: input.manager.name, role: 'manager', active: true }, token };
+  return { staff: { id: staffId, name: input.manager.name, role: 'manager', active: true }, token, theater: homeTheater(ctx) };
 }
 
 export function authLogin(ctx: EngineCtx, input: ParsedInput<'auth.login'>, _actor: Actor | null): ChannelOutput<'auth.login'> {
   const row = checkCredentials(ctx, input.name, input.pin);
   const token = createSession(ctx, row.id);
-  return { staff: { id: row.id, name: row.name, role: row.role, active: true }, token };
+  return { staff: { id: row.id, name: row.name, role: row.role, active: true }, token, theater: homeTheater(ctx) };
 }
 
 export function authLogout(ctx: EngineCtx, _input: ParsedInput<'auth.logout'>, actor: Actor): ChannelOutput<'auth.logout'> {

@@ -19,6 +19,8 @@ interface SeatMapState {
 }
 
 let seq = 0;
+let refreshing: Promise<void> | null = null;
+let refreshingFor: string | null = null;
 
 export const useSeatMap = create<SeatMapState>((set, get) => ({
   showId: null,
@@ -46,7 +48,15 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
 
   async refresh() {
     const id = get().showId;
-    if (id) await get().load(id);
+    if (!id) return;
+    // One refresh at a time: while it runs the version is still old, so every event that arrives
+    // looks like a gap; the refresh under way already covers them.
+    if (refreshing && refreshingFor === id) return refreshing;
+    refreshingFor = id;
+    refreshing = get().load(id).finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
   },
 
   applyChange(p) {

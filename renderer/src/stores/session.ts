@@ -30,15 +30,9 @@ function lockSeconds(e: ApiError): number {
 }
 
 export const useSession = create<SessionState>((set, get) => {
-  /** Signed in (by login or first-run setup): fetch the theater, then reconnect live events. */
-  const enter = async (staff: Staff) => {
-    let theater = get().theater;
-    try {
-      theater = (await call('auth.status', {})).theater ?? theater;
-    } catch {
-      /* keep what we had */
-    }
-    set({ status: 'signedIn', staff, theater, busy: false });
+  /** Signed in (by login or first-run setup, whose answer carries the theater): reconnect live events. */
+  const enter = (r: ChannelOutput<'auth.login'>) => {
+    set({ status: 'signedIn', staff: r.staff, theater: r.theater ?? get().theater, busy: false });
     reconnectEvents();
   };
   return {
@@ -69,7 +63,7 @@ export const useSession = create<SessionState>((set, get) => {
       set({ busy: true, error: null, errorCode: null, lockedUntil: null });
       try {
         const r = await call('auth.login', { name: name.trim(), pin });
-        await enter(r.staff);
+        enter(r);
         return true;
       } catch (e) {
         const code = e instanceof ApiError ? e.code : null;
@@ -88,7 +82,7 @@ export const useSession = create<SessionState>((set, get) => {
       set({ busy: true, error: null, errorCode: null });
       try {
         const r = await call('auth.setup', input);
-        await enter(r.staff);
+        enter(r);
         return true;
       } catch (e) {
         set({ busy: false, error: messageOf(e), errorCode: e instanceof ApiError ? e.code : null });

@@ -26,7 +26,7 @@ export function CustomerDisplay() {
   return (
     <main className="customer" aria-live="polite">
       {view.movie && <h1>{view.movie}</h1>}
-      {view.startsAt && <p className="muted">{formatDateTime(view.startsAt)}</p>}
+      {view.startsAt && <p className="muted">{formatDateTime(view.startsAt, view.timezone ?? undefined)}</p>}
       <ul className="customer-seats">
         {view.seats.map((s) => (
           <li key={s.label}>

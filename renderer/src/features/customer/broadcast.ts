@@ -2,12 +2,15 @@
 // BroadcastChannel: chosen seats, the total, what was tendered and the change.
 import { paymentSummary, useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
+import { useSession } from '../../stores/session';
 
 export const CUSTOMER_CHANNEL = 'box-office-customer';
 
 export interface CustomerView {
   movie: string | null;
   startsAt: string | null;
+  /** The theater's zone, so the customer sees the same local time as the cashier. */
+  timezone: string | null;
   seats: { label: string; ticketType: string; amount: number | null }[];
   total: number | null;
   paid: number;
@@ -29,6 +32,7 @@ export function currentView(): CustomerView {
     return {
       movie: b.movieTitle,
       startsAt: b.startsAt,
+      timezone: useSession.getState().theater?.timezone ?? null,
       seats: b.tickets.map((t) => ({ label: t.seatLabel, ticketType: t.ticketType, amount: t.amount })),
       total: b.total,
       paid: b.total,
@@ -42,8 +46,9 @@ export function currentView(): CustomerView {
   const ids = s.hold?.seatIds ?? [];
   const sum = paymentSummary(s.quote?.total ?? 0, s.payments, s.entry, s.currency);
   return {
-    movie: m.map && m.showId === s.showId ? null : null,
+    movie: null, // filled in by the publisher (the show list knows the title)
     startsAt: m.map?.show.startsAt ?? null,
+    timezone: useSession.getState().theater?.timezone ?? null,
     seats: ids.map((id) => ({
       label: labelOf(id),
       ticketType: s.tickets[id] ?? 'adult',
