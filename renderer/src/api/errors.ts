@@ -15,10 +15,6 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(e: unknown, code?: ClientErrorCode): e is ApiError {
-  return e instanceof ApiError && (code === undefined || e.code === code);
-}
-
 /** A message fit for the cashier, whatever was thrown. */
 export function messageOf(e: unknown): string {
   if (e instanceof ApiError) return e.message;

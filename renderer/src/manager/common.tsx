@@ -114,7 +114,4 @@ export function Field({ label, children, hint }: { label: string; children: Reac
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export function weekdayName(d: number): string {
-  return WEEKDAYS[d] ?? String(d);
-}
 export { WEEKDAYS };

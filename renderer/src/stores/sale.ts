@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contract';
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
-import { parseMoney } from '../lib/format';
+import { parseMoney, roundUpTo } from '../lib/format';
 import { useSeatMap } from './seatMap';
 
 export interface PaymentDraft {
@@ -94,10 +94,6 @@ interface SaleState {
 }
 
 const EMPTY_ENTRY: PaymentEntry = { method: 'cash', text: '', reference: '' };
-
-function holdSeatsOrder(hold: Hold | null): string[] {
-  return hold ? hold.seatIds : [];
-}
 
 function labelsOf(ids: string[]): string {
   const m = useSeatMap.getState();
@@ -240,7 +236,7 @@ export const useSale = create<SaleState>((set, get) => ({
 
   async requote() {
     const s = get();
-    const ids = holdSeatsOrder(s.hold);
+    const ids = s.hold?.seatIds ?? [];
     if (!s.showId || ids.length === 0) {
       set({ quote: null, quoting: false });
       return;
@@ -273,9 +269,7 @@ export const useSale = create<SaleState>((set, get) => ({
   goToPayment() {
     const s = get();
     if (!s.hold || !s.quote || s.busy) return;
-    const due = s.quote.total;
     set({ step: 'payment', notice: null, entry: { ...EMPTY_ENTRY, text: '' }, payments: [] });
-    void due;
   },
 
   backToSeats() {
@@ -411,13 +405,11 @@ export function paymentSummary(total: number, payments: PaymentDraft[], entry: P
 }
 
 /** Quick cash notes for an amount due: exact, then the next multiple of 5, 10, 20 and 50 (major units), without repeats. */
-export function quickNotes(due: number, currency = 'USD', minor = 2): number[] {
-  const unit = 10 ** minor;
+export function quickNotes(due: number, currency = 'USD'): number[] {
   const out = [due];
   for (const step of [5, 10, 20, 50]) {
-    const v = Math.ceil(due / (step * unit)) * step * unit;
+    const v = roundUpTo(due, step, currency);
     if (v > 0 && !out.includes(v)) out.push(v);
   }
-  void currency;
   return out;
 }

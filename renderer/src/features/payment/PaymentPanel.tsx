@@ -141,7 +141,7 @@ export function PaymentPanel() {
       {isCash ? (
         <>
           <div className="quick-notes" aria-label="Quick amounts">
-            {quickNotes(sum.remaining, currency, minor).map((n, i) => (
+            {quickNotes(sum.remaining, currency).map((n, i) => (
               <button type="button" key={n} onClick={() => setEntry({ text: toText(n) })} disabled={pending || sum.remaining === 0}>
                 {i === 0 ? `Exact ${money(n)}` : money(n)}
               </button>

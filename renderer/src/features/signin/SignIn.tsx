@@ -88,7 +88,7 @@ export function SignIn() {
         ) : (
           error && (
             <p className="state state--error" role="alert">
-              {errorCode === 'UNAUTHENTICATED' && /pin|name/i.test(error) ? error : error}
+              {error}
             </p>
           )
         )}
