@@ -1,5 +1,5 @@
-// The packaging check runs on its own (`npm run test:packaging`): it rebuilds dist/ and release/,
-// which must not happen while other tests read dist/renderer.
+// The packaging check runs on its own (`npm run test:packaging`): it makes the production build in
+// dist/ (which the end-to-end run then reuses) and release/, and takes a while; unit runs skip it.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

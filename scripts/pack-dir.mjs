@@ -1,4 +1,4 @@
-// `npm run pack:stub`: electron-builder's unpacked Linux build against a given Electron folder
+// `node scripts/pack-dir.mjs <folder>` (used by test/packaging): electron-builder's unpacked Linux build against a given Electron folder
 // (a stub here, where Electron's zip cannot be downloaded), to check the package's layout.
 // Fuses are flipped in the real Electron binary at packaging time; a stub binary has no fuse
 // wire, so this build leaves them off and the packaging test checks their configuration instead.

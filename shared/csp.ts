@@ -1,6 +1,7 @@
 // The one Content-Security-Policy of the app: sent by the browser host on every response and by
-// Electron's main on every response to the window. (renderer/index.html repeats it as a meta tag,
-// checked against this by test/host and test/packaging.)
+// Electron's main on web responses. renderer/index.html repeats it as a meta tag, which is what
+// governs the Electron window's file:// page (header events may not fire for file:);
+// test/architecture/csp.test.ts keeps the two equal.
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",

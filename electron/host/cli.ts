@@ -11,11 +11,6 @@ import { parseCli, USAGE, type CliOptions } from './args';
 import { BACKUP_DIR, DB_FILE } from './paths';
 import { startHost, type RunningHost } from './server';
 
-function isEmpty(engine: Engine): boolean {
-  const row = engine.ctx.db.prepare('SELECT (SELECT COUNT(*) FROM staff) + (SELECT COUNT(*) FROM theaters) AS n').get() as { n: number };
-  return row.n === 0;
-}
-
 async function main(): Promise<number> {
   let opts: CliOptions | 'help';
   try {
@@ -39,7 +34,7 @@ async function main(): Promise<number> {
   const router = createRouter(engine);
 
   if (opts.demo) {
-    if (isEmpty(engine) && seedDemo(engine.ctx, { largeHall: opts.largeHall })) {
+    if (seedDemo(engine.ctx, { largeHall: opts.largeHall })) {
       log.info('demo data added', { data: opts.data });
     } else if (opts.largeHall) {
       seedLargeHall(engine.ctx); // idempotent: adds the large hall to an existing demo

@@ -1,6 +1,5 @@
 // Security headers the browser host puts on every response.
 import { CSP } from '../../shared/csp';
-export { CSP };
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,

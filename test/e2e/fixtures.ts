@@ -16,7 +16,7 @@ export async function startHost(args: string[] = [], demo = true): Promise<Host>
   const dataDir = mkdtempSync(join(tmpdir(), 'bo-e2e-'));
   const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...(demo ? ['--demo'] : []), '--data', dataDir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: process.env,
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -104,6 +104,16 @@ describe('demo data on a box office in use', () => {
     expect(count(h.engine.ctx.db, 'SELECT count(*) AS n FROM shows')).toBe(0);
   });
 
+  it('leaves a database with a theater but no staff yet alone (no second theater)', () => {
+    h = makeHarness();
+    h.engine.ctx.db
+      .prepare("INSERT INTO theaters (id, name, city, timezone, currency, created_at) VALUES ('th_x', 'Real Cinema', 'Boston', 'America/New_York', 'USD', 0)")
+      .run();
+    expect(seedDemo(h.engine.ctx)).toBe(false);
+    expect(count(h.engine.ctx.db, 'SELECT count(*) AS n FROM theaters')).toBe(1);
+    expect(count(h.engine.ctx.db, 'SELECT count(*) AS n FROM staff')).toBe(0);
+  });
+
   it('can add the large hall in the same call on an empty one', () => {
     h = makeHarness({ now: Date.parse('2026-11-24T04:50:00.000Z') }); // 23:50 local: today is nearly over
     expect(seedDemo(h.engine.ctx, { largeHall: true })).toBe(true);

@@ -65,17 +65,21 @@ function scheduleWeek(
   return count;
 }
 
-/** Fills an EMPTY box office with demo data; does nothing (returns false) once staff exists. */
+/** Any staff or theater means the box office is in use: demo data never goes on top of it. */
+function inUse(ctx: EngineCtx): boolean {
+  return (ctx.db.prepare('SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM theaters) AS n').get() as { n: number }).n > 0;
+}
+
+/** Fills an EMPTY box office with demo data; does nothing (returns false) once staff or a theater exists. */
 export function seedDemo(ctx: EngineCtx, opts: { largeHall?: boolean } = {}): boolean {
-  const hasStaff = (ctx.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n > 0;
-  if (hasStaff) return false;
+  if (inUse(ctx)) return false;
   const pins = DEMO_STAFF.map((s) => hashPin(s.pin)); // slow: before the write transaction
   const now = ctx.clock.now();
   const tz = DEMO_THEATER.timezone;
 
   const seeded = ctx.db.transaction(() => {
     // Re-checked inside: a second process may have seeded in the meantime.
-    if ((ctx.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n > 0) return false;
+    if (inUse(ctx)) return false;
     const theaterId = newId('th');
     ctx.db
       .prepare('INSERT INTO theaters (id, name, city, timezone, currency, created_at) VALUES (?, ?, ?, ?, ?, ?)')
