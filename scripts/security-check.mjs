@@ -1,6 +1,6 @@
 // `npm run security`: Electronegativity's static audit of the Electron code and the page, which
 // fails on any finding not accepted (with a reason) in build/electronegativity-accepted.json.
-// Electronegativity itself exits 0 even with HIGH findings, so its CSV report is what counts.
+// Electronegativity itself exits 0 even with HIGH findings, so its report is what counts.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,37 +14,25 @@ const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
 const tool = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
 
-/** Parses Electronegativity's CSV (quoted fields may hold commas; the header has ", " separators). */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field.trim());
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field.trim());
-  if (row.some((f) => f !== '')) rows.push(row);
-  const [header, ...data] = rows;
-  if (!header) return [];
-  return data.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
+/**
+ * Reads Electronegativity's SARIF report. Not its CSV: the CSV header and body are two
+ * unordered async writes (util/file.js), and on a busy machine the body can land first and be
+ * overwritten, which is how a CI run once read a garbled report. The SARIF is one write.
+ */
+export function readSarif(text) {
+  const report = JSON.parse(text);
+  const run = report?.runs?.[0];
+  if (!run || !Array.isArray(run.results)) throw new Error('Electronegativity report has no runs[0].results');
+  return run.results.map((r) => {
+    const loc = r.locations?.[0]?.physicalLocation;
+    return {
+      issue: String(r.ruleId),
+      level: String(r.level ?? ''),
+      file: String(loc?.artifactLocation?.uri ?? ''),
+      location: `${loc?.region?.startLine ?? '?'}:${loc?.region?.startColumn ?? '?'}`,
+      description: String(r.message?.text ?? ''),
+    };
+  });
 }
 
 function loadAccepted() {
@@ -76,28 +64,25 @@ function main() {
       `const M = require('module'); const orig = M._resolveFilename;
 M._resolveFilename = function (req, ...rest) { return req === 'typescript' ? ${JSON.stringify(nestedTs)} : orig.call(this, req, ...rest); };\n`,
     );
-    const csv = join(work, 'report.csv');
+    const sarif = join(work, 'report.sarif');
     const started = Date.now();
-    const r = spawnSync(process.execPath, ['--require', hook, tool, '-i', join(work, 'app'), '-e', electronVersion, '-r', '-v', 'false', '-o', csv], {
+    const r = spawnSync(process.execPath, ['--require', hook, tool, '-i', join(work, 'app'), '-e', electronVersion, '-r', '-v', 'false', '-o', sarif], {
       cwd: work,
       encoding: 'utf8',
       timeout: 180_000,
     });
     let text;
     try {
-      text = readFileSync(csv, 'utf8');
+      text = readFileSync(sarif, 'utf8');
     } catch {
       console.error(`Electronegativity produced no report (exit ${r.status ?? r.signal}).\n${(r.stderr || '').slice(-2000)}`);
       process.exit(1);
     }
-    const findings = parseCsv(text).map((f) => ({
-      issue: f.issue,
-      severity: f.severity,
-      confidence: f.confidence,
-      file: f.filename,
-      location: f.location,
-      description: f.description,
-    }));
+    if (r.status !== 0) {
+      console.error(`Electronegativity failed (exit ${r.status ?? r.signal}).\n${(r.stderr || '').slice(-2000)}`);
+      process.exit(1);
+    }
+    const findings = readSarif(text);
     const isAccepted = (f) => accepted.some((a) => a.issue === f.issue && a.file === f.file);
     const fresh = findings.filter((f) => !isAccepted(f));
     const stale = accepted.filter((a) => !findings.some((f) => f.issue === a.issue && f.file === a.file));
@@ -106,7 +91,7 @@ M._resolveFilename = function (req, ...rest) { return req === 'typescript' ? ${J
     for (const a of stale) console.log(`note: accepted finding no longer reported, remove it from ${basename(ACCEPTED_FILE)}: ${a.issue} in ${a.file}`);
     if (fresh.length > 0) {
       console.error(`\n${fresh.length} finding(s) not accepted in build/${basename(ACCEPTED_FILE)}:`);
-      for (const f of fresh) console.error(`  ${f.severity} ${f.issue} ${f.file}:${f.location} - ${f.description}`);
+      for (const f of fresh) console.error(`  ${f.level} ${f.issue} ${f.file}:${f.location} - ${f.description}`);
       console.error('\nFix them, or accept one with a reason if it is a false positive.');
       process.exit(1);
     }
