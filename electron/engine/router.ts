@@ -1,4 +1,4 @@
-// The one entry point of every transport: validate, authorise, run, wrap in the envelope.
+// The one entry point of every transport: authorise, validate, run, wrap in the envelope.
 // It never throws and never leaks internals: unknown failures become INTERNAL with a generic
 // message, and the details go to the log.
 import type { z } from 'zod';
@@ -41,14 +41,16 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
     if (!isChannel(channel)) return fail('NOT_FOUND', `Unknown channel "${String(channel).slice(0, 64)}"`);
     const def = channels[channel];
     try {
-      const parsed = def.input.safeParse(input === undefined || input === null ? {} : input);
-      if (!parsed.success) {
-        return fail('VALIDATION', `Invalid input for ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, zodIssues(parsed.error));
-      }
+      // Who is calling is settled before what they sent: a caller without the right role learns
+      // nothing about a channel's input schema from its validation errors.
       const actor: Actor | null = session.token ? resolveSession(ctx, session.token) : null;
       if (def.role !== 'none') {
         if (!actor) return fail('UNAUTHENTICATED', 'Please sign in first');
         if (!roleAllows(actor.role, def.role)) return fail('FORBIDDEN', `Only a ${def.role} may do this (${channel})`);
+      }
+      const parsed = def.input.safeParse(input === undefined || input === null ? {} : input);
+      if (!parsed.success) {
+        return fail('VALIDATION', `Invalid input for ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, zodIssues(parsed.error));
       }
       const handler = handlers[channel] as (c: typeof ctx, i: unknown, a: Actor | null) => unknown;
       const data = await handler(ctx, parsed.data, actor);

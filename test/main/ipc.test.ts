@@ -99,7 +99,7 @@ describe('IPC binding', () => {
   it('answers with an envelope, never a throw', async () => {
     const wc = fakeContents();
     expect(await invoke('auth.status', wc)).toMatchObject({ ok: true, data: { setupRequired: true } });
-    expect(await invoke('movies.search', wc, { bogus: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke('auth.status', wc, { bogus: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const broken = bindIpcWithThrowingRouter();
     expect(await invoke('auth.status', wc)).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
     broken.dispose();
