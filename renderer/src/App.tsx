@@ -11,6 +11,7 @@ import { Setup, SignIn } from './features/signin/SignIn';
 import { useConnection } from './stores/connection';
 import { startLive } from './stores/live';
 import { useSeatMap } from './stores/seatMap';
+import { useShift } from './stores/shift';
 import { useSession } from './stores/session';
 import { useShows } from './stores/shows';
 
@@ -44,6 +45,11 @@ function Shell() {
   const isManager = staff.role === 'manager';
 
   useEffect(() => startLive(), []);
+  // The cash drawer's state is needed before the first cash sale, not only on the Shift screen.
+  useEffect(() => {
+    void useShift.getState().load();
+    return () => useShift.getState().reset();
+  }, []);
   useEffect(
     () =>
       startCustomerBroadcast(() => {

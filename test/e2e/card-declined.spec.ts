@@ -1,4 +1,4 @@
-import { test, expect, signIn, openShow, seat, holdSeats, shot } from './fixtures';
+import { test, expect, signIn, openShow, seat, holdSeats, shot, openShiftWhenAsked } from './fixtures';
 
 test('a declined card keeps the seats; the sale is then paid in cash', async ({ page }) => {
   await signIn(page);
@@ -13,6 +13,7 @@ test('a declined card keeps the seats; the sale is then paid in cash', async ({ 
   await shot(page, 'card-declined');
 
   await page.getByRole('radio', { name: /Cash/ }).click();
+  await openShiftWhenAsked(page);
   await page.getByRole('button', { name: /^Exact / }).click();
   await page.getByRole('button', { name: /^Confirm sale/ }).click();
   await expect(page.getByTestId('booking-code')).toHaveText(/^[A-Z2-9]{6}$/);

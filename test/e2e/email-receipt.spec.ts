@@ -2,7 +2,7 @@
 // confirmed at once and the receipt reaches a real SMTP server on loopback in the background;
 // "send the receipt again" from the booking delivers a second copy.
 import { startSmtp, type TestSmtp } from '../notify/smtpServer';
-import { test, expect, signIn, openShow, holdSeats } from './fixtures';
+import { test, expect, signIn, openShow, holdSeats, openShiftWhenAsked } from './fixtures';
 
 let smtp: TestSmtp;
 test.beforeEach(async () => {
@@ -33,6 +33,7 @@ test('a receipt typed for email arrives after the sale, and can be sent again', 
   await openShow(page);
   await holdSeats(page, ['E3']);
   await page.getByRole('button', { name: /^Pay/ }).click();
+  await openShiftWhenAsked(page);
   await page.getByText('Receipt by email or SMS (optional)').click();
   await page.getByLabel('Email').fill('not-an-email');
   await expect(page.getByRole('button', { name: /^Confirm sale/ })).toBeDisabled();

@@ -1,4 +1,4 @@
-import { test, expect, signIn, openShow, seat, holdSeats, shot } from './fixtures';
+import { test, expect, signIn, openShow, seat, holdSeats, shot, openShiftWhenAsked } from './fixtures';
 
 test('a full cash sale with change, a receipt with the booking code and a QR image', async ({ page, context }) => {
   await page.goto('/');
@@ -27,6 +27,9 @@ test('a full cash sale with change, a receipt with the booking code and a QR ima
   await expect(page.getByTestId('pay-total')).toHaveText(total);
   const confirm = page.getByRole('button', { name: /^Confirm sale/ });
   await expect(confirm).toBeDisabled();
+  await expect(page.getByText('Open your cash shift to take cash.')).toBeVisible();
+  await shot(page, 'open-shift');
+  await openShiftWhenAsked(page, '150');
   const cents = Math.round(Number(total.replace(/[^0-9.]/g, '')) * 100);
   const note = Math.ceil(cents / 5000) * 5000 + 5000; // a note with change due
   await page.getByLabel(/Cash tendered/).fill((note / 100).toFixed(2));

@@ -63,7 +63,6 @@ describe('bookings.confirm', () => {
   it('splits one total over card, upi and cash, charging the electronic ones through the terminal', async () => {
     ({ h } = setup());
     const db = h.engine.ctx.db;
-    db.prepare("INSERT INTO shifts (id, staff_id, opened_at, float) VALUES ('shift_1', 'st_cashier', ?, 10000)").run(MONDAY_10AM);
     const holdId = holdSql(h, SHOW, seats3);
     const b = await h.ok('bookings.confirm', {
       holdId,
@@ -83,9 +82,9 @@ describe('bookings.confirm', () => {
     expect(h.terminal.charges.size).toBe(2);
     expect(h.terminal.outstanding()).toBe(3000);
     const rows = db.prepare('SELECT method, terminal_txn, shift_id FROM payments ORDER BY rowid').all() as { method: string; terminal_txn: string | null; shift_id: string }[];
-    expect(rows.map((r) => r.shift_id)).toEqual(['shift_1', 'shift_1', 'shift_1']);
+    expect(rows.map((r) => r.shift_id)).toEqual(['shift_st_cashier', 'shift_st_cashier', 'shift_st_cashier']);
     expect(rows.map((r) => r.terminal_txn !== null)).toEqual([true, true, false]);
-    expect(db.prepare('SELECT shift_id FROM bookings').get()).toEqual({ shift_id: 'shift_1' });
+    expect(db.prepare('SELECT shift_id FROM bookings').get()).toEqual({ shift_id: 'shift_st_cashier' });
   });
 
   it('on a decline refunds what it already charged, sells nothing and keeps the hold', async () => {

@@ -7,7 +7,7 @@ import { insertRefund, insertSale, moveClock } from './salesSql';
 let h: Harness;
 beforeEach(() => {
   h = makeHarness();
-  seedBasics(h.engine.ctx.db, { now: MONDAY_10AM });
+  seedBasics(h.engine.ctx.db, { now: MONDAY_10AM, openShifts: false });
   seedShow(h.engine.ctx.db, { id: 'show_1', startsAt: '2026-11-24T00:00:00.000Z', now: MONDAY_10AM });
 });
 afterEach(() => h.close());
@@ -71,7 +71,7 @@ describe('shifts.close', () => {
     insertRefund(db, { bookingId: b3, staffId: T.cashier, at: '2026-11-23T16:00:00Z', method: 'cash', amount: 600, percent: 50, shiftId: mine.id });
     // The other cashier's cash sale is in their drawer, not this one.
     insertSale(db, { showId: 'show_1', cashierId: T.cashier2, createdAt: '2026-11-23T15:40:00Z', tickets: [900], firstSeat: 6, payments: [{ method: 'cash', amount: 900 }], shiftId: other.id });
-    // A cash sale with no shift at all (e.g. a manager selling without a drawer) counts nowhere.
+    // A cash sale with no shift at all (data from before cash needed an open shift) counts nowhere.
     insertSale(db, { showId: 'show_1', cashierId: T.cashier, createdAt: '2026-11-23T15:45:00Z', tickets: [700], firstSeat: 7, payments: [{ method: 'cash', amount: 700 }], shiftId: null });
 
     moveClock(h, '2026-11-23T23:00:00Z');

@@ -4,7 +4,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { setApi } from '../../renderer/src/api';
 import { PaymentPanel } from '../../renderer/src/features/payment/PaymentPanel';
 import { useSale } from '../../renderer/src/stores/sale';
-import { fakeApi, type FakeApi } from './fakeApi';
+import { useShift } from '../../renderer/src/stores/shift';
+import { fakeApi, FakeError, type FakeApi } from './fakeApi';
 
 let api: FakeApi;
 
@@ -12,6 +13,8 @@ beforeEach(() => {
   api = fakeApi();
   setApi(api);
   useSale.getState().newSale();
+  // Most cases have an open shift; the shift cases below set their own.
+  useShift.setState({ loaded: true, shift: { id: 'sh_1', staffId: 'c', staffName: 'C', openedAt: '2030-01-01T00:00:00.000Z', float: 0 } as never });
   useSale.setState({
     showId: 'show_1',
     hold: { id: 'h_1', showId: 'show_1', seatIds: ['s_A1', 's_A2'], expiresAt: new Date(Date.now() + 600_000).toISOString() },
@@ -31,6 +34,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   setApi(null);
+  useShift.getState().reset();
 });
 
 const confirmBtn = () => screen.getByRole('button', { name: /^Confirm sale/ }) as HTMLButtonElement;
@@ -130,5 +134,59 @@ describe('PaymentPanel', () => {
       fireEvent.click(confirmBtn());
     });
     expect(api.callsTo('bookings.confirm')[0]).not.toHaveProperty('customer');
+  });
+});
+
+describe('PaymentPanel without an open shift', () => {
+  beforeEach(() => useShift.setState({ loaded: true, shift: null }));
+
+  it('asks for the float before cash, opens the shift in place, then takes the cash', async () => {
+    api.handle('shifts.open', ({ float }) => ({ id: 'sh_9', staffId: 'c', staffName: 'C', openedAt: '2030-01-01T00:00:00.000Z', float }) as never);
+    render(<PaymentPanel />);
+    const form = screen.getByRole('form', { name: 'Open a cash shift' });
+    expect(form.textContent).toMatch(/No cash shift is open/);
+    expect(screen.queryByLabelText(/Cash tendered/)).toBeNull();
+    expect(confirmBtn().disabled).toBe(true);
+    expect(screen.getByText('Open your cash shift to take cash.')).toBeTruthy();
+    const float = screen.getByLabelText('Opening float');
+    expect(document.activeElement).toBe(float);
+    fireEvent.change(float, { target: { value: '150' } });
+    await act(async () => {
+      fireEvent.submit(form);
+    });
+    expect(api.callsTo('shifts.open')).toEqual([{ float: 15000 }]);
+    expect(screen.queryByRole('form', { name: 'Open a cash shift' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /^Exact/ }));
+    expect(confirmBtn().disabled).toBe(false);
+  });
+
+  it('sells by card without asking for a shift', () => {
+    render(<PaymentPanel />);
+    fireEvent.click(screen.getByRole('radio', { name: /Card/ }));
+    expect(screen.queryByRole('form', { name: 'Open a cash shift' })).toBeNull();
+    expect(confirmBtn().disabled).toBe(false);
+  });
+
+  it('does not block cash while the shift is not known yet (the engine decides)', () => {
+    useShift.setState({ loaded: false, shift: null });
+    render(<PaymentPanel />);
+    expect(screen.queryByRole('form', { name: 'Open a cash shift' })).toBeNull();
+    expect(screen.getByLabelText(/Cash tendered/)).toBeTruthy();
+  });
+
+  it('reloads the shift when the engine answers SHIFT_REQUIRED (closed from another window)', async () => {
+    useShift.setState({ loaded: true, shift: { id: 'sh_1' } as never });
+    api.handle('bookings.confirm', () => {
+      throw new FakeError('SHIFT_REQUIRED', 'Open your cash shift (count the float) before taking cash');
+    });
+    api.handle('shifts.current', () => null);
+    render(<PaymentPanel />);
+    fireEvent.click(screen.getByRole('button', { name: /^Exact/ }));
+    await act(async () => {
+      fireEvent.click(confirmBtn());
+    });
+    expect(useSale.getState().notice).toMatchObject({ code: 'SHIFT_REQUIRED' });
+    expect(api.callsTo('shifts.current')).toHaveLength(1);
+    expect(await screen.findByRole('form', { name: 'Open a cash shift' })).toBeTruthy();
   });
 });

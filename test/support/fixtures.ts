@@ -11,6 +11,16 @@ export interface SeedOptions {
   rows?: string[];
   /** Seats per row (default 10). */
   seatsPerRow?: number;
+  /**
+   * Open a cash shift (float 0) for each of the three staff, the normal state of a counter that
+   * takes cash (default true). Off for the tests of shifts themselves.
+   */
+  openShifts?: boolean;
+}
+
+/** The fixture shifts' ids, by staff: shift_st_cashier. */
+export function fixtureShiftId(staffId: string): string {
+  return `shift_${staffId}`;
 }
 
 function seatTypeFor(row: string): string {
@@ -42,6 +52,10 @@ export function seedBasics(db: Db, opts: SeedOptions): void {
     sess.run(TOKENS.manager, T.manager, now, now);
     sess.run(TOKENS.cashier, T.cashier, now, now);
     sess.run(TOKENS.cashier2, T.cashier2, now, now);
+    if (opts.openShifts ?? true) {
+      const shift = db.prepare('INSERT INTO shifts (id, staff_id, opened_at, float) VALUES (?, ?, ?, 0)');
+      for (const id of [T.manager, T.cashier, T.cashier2]) shift.run(fixtureShiftId(id), id, now);
+    }
   })();
 }
 

@@ -2,7 +2,8 @@
 // contract.md ("a customer charged without a ticket" and "a seat sold twice" must never happen):
 //  1. idempotency: a retried confirm returns the booking it already made, before charging anything;
 //  2. everything checkable is checked (own hold, not expired, tickets = the hold's seats, the
-//     total = the quote now, payments add up) before any money moves;
+//     total = the quote now, payments add up, an open shift when cash is taken) before any money
+//     moves;
 //  3. card/UPI/wallet go through the terminal; a decline refunds what this attempt already charged
 //     and sells nothing (the hold stays, the cashier may retry another way);
 //  4. ONE immediate transaction re-checks the hold at the clock's now, writes booking, tickets,
@@ -27,7 +28,7 @@ import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
 import { requireBooking } from './query';
 import { runTerminalRefunds, type TerminalRefund } from './refund';
-import { openShiftId } from './shift';
+import { openShiftId, requireShiftForCash } from './shift';
 import {
   beginCharge, markChargeFailed, markChargesDone, markChargeUnknown, newLeaseOwner, recordChargeTxn,
 } from '../payments/intents';
@@ -149,6 +150,9 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   checkCoverage(holdSeatIds(db, hold.id), input.tickets);
   const quote = computeQuote(db, show, input.tickets);
   checkPayments(quote.total, input.payments);
+  const takesCash = input.payments.some((p) => p.method === 'cash' && p.amount > 0);
+  // Before any card is charged: a split card + cash sale must not charge the card and then fail.
+  if (takesCash) requireShiftForCash(db, actor.staffId, 'take');
 
   // 3. Electronic payments through the terminal, each with its own idempotency key, so a terminal
   // recognises a retried charge. A client must therefore use a NEW idempotencyKey after a failed
@@ -228,7 +232,8 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     // ~1e9 codes: a collision is rare, and we hold the write lock, so checking is enough.
     for (let i = 0; codeTaken.get(code) && i < 20; i++) code = newBookingCode();
     const c = input.customer;
-    const shiftId = openShiftId(db, actor.staffId);
+    // Again inside the write lock: the shift may have been closed while a card was charged.
+    const shiftId = takesCash ? requireShiftForCash(db, actor.staffId, 'take') : openShiftId(db, actor.staffId);
     db.prepare(
       `INSERT INTO bookings (id, code, show_id, status, total, currency, customer_name, customer_phone, customer_email,
          cashier_id, shift_id, idempotency_key, created_at)

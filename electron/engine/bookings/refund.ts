@@ -20,7 +20,7 @@ import { BoxOfficeError, type PaymentMethod } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
-import { openShiftId } from './shift';
+import { openShiftId, requireShiftForCash } from './shift';
 import { insertRefundOp, newLeaseOwner, refundKey, releaseFailed, renewLease, settleRefunded } from '../payments/intents';
 
 export interface TerminalRefund {
@@ -68,6 +68,11 @@ export function cancelBookingInTx(
   reason: string,
   auditDetails: Record<string, unknown> = {},
   topic: Topic = 'booking.cancelled',
+  /**
+   * False for shows.cancel: a manager cancelling a show does not pay anyone at that moment; its
+   * cash refunds are recorded outside any shift (what customers are owed, in the day report).
+   */
+  cashNeedsShift = true,
 ): RefundPlan {
   const db = ctx.db;
   const booking = db.prepare('SELECT id, show_id, total, status FROM bookings WHERE id = ?').get(bookingId) as
@@ -110,6 +115,8 @@ export function cancelBookingInTx(
     remaining -= part;
   }
   if (remaining > 0) {
+    // Throwing here rolls the whole cancellation back: nothing went through the terminal yet.
+    if (cashNeedsShift) requireShiftForCash(db, actor.staffId, 'pay back');
     insert.run(newId('pay'), bookingId, 'cash', remaining, null, null, actor.staffId, shiftId, now);
     allocations.push({ method: 'cash', amount: remaining });
   }

@@ -6,6 +6,7 @@ import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contra
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
 import { parseMoney, roundUpTo } from '../lib/format';
 import { useSeatMap } from './seatMap';
+import { useShift } from './shift';
 
 export interface PaymentDraft {
   method: PaymentMethod;
@@ -339,6 +340,10 @@ export const useSale = create<SaleState>((set, get) => ({
         const refunded = /refund/i.test(messageOf(e)) ? ` ${messageOf(e)}` : '';
         get().expire();
         set({ notice: { kind: 'warning', code, text: `The hold expired before the sale completed: nothing was sold and nothing was charged.${refunded} Choose the seats again.` } });
+      } else if (code === 'SHIFT_REQUIRED') {
+        // The drawer was closed (perhaps from another window): the panel now asks to open it.
+        set({ attemptKey: null, notice: { kind: 'error', code, text: messageOf(e) } });
+        void useShift.getState().load();
       } else if (code === 'PAYMENT_MISMATCH') {
         set({ attemptKey: null, notice: { kind: 'error', code, text: `${messageOf(e)} The total has been recalculated.` } });
         void get().requote();

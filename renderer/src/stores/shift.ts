@@ -1,4 +1,5 @@
-// The cashier's cash shift: opened with a float, closed with the counted cash.
+// The cashier's cash shift: opened with a float, closed with the counted cash. Loaded at sign-in:
+// the payment panel asks for it before taking cash (the engine refuses cash without one).
 import { create } from 'zustand';
 import type { ChannelOutput, Shift } from '../../../shared/contract';
 import { call, messageOf } from '../api';
@@ -15,6 +16,8 @@ interface ShiftState {
   load(): Promise<void>;
   open(float: number): Promise<boolean>;
   close(countedCash: number): Promise<boolean>;
+  /** Forgets the shift (sign-out): the next cashier at this window loads their own. */
+  reset(): void;
 }
 
 export const useShift = create<ShiftState>((set, get) => ({
@@ -46,6 +49,10 @@ export const useShift = create<ShiftState>((set, get) => ({
       set({ busy: false, error: messageOf(e) });
       return false;
     }
+  },
+
+  reset() {
+    set({ shift: null, loaded: false, loading: false, busy: false, error: null, closed: null });
   },
 
   async close(countedCash) {

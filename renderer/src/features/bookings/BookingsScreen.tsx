@@ -63,7 +63,11 @@ function CancelForm({ booking }: { booking: Booking }) {
       )}
       {cancelError && (
         <p className="state state--error" role="alert" data-code={cancelCode ?? undefined}>
-          {cancelCode === 'FORBIDDEN' ? `Not approved: ${cancelError}` : cancelError}
+          {cancelCode === 'FORBIDDEN'
+            ? `Not approved: ${cancelError}`
+            : cancelCode === 'SHIFT_REQUIRED'
+              ? `${cancelError}: Shift screen, F4.`
+              : cancelError}
         </p>
       )}
       <button type="submit" className="danger" disabled={cancelling || (started && !override)}>

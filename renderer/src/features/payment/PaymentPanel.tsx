@@ -1,11 +1,14 @@
 // Taking the money: cash with a tendered keypad and quick notes (change shown), card/UPI/wallet
 // with a reference, split payments. Confirm is only enabled when the payments match the total
 // exactly, and is disabled while the sale is being confirmed (a double click cannot sell twice).
+// Cash needs the cashier's open shift: without one the panel asks for the float first.
 import { useEffect, useRef } from 'react';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/contract';
 import { formatMoney, minorDigits } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
 import { customerError, paymentSummary, quickNotes, useSale } from '../../stores/sale';
+import { useShift } from '../../stores/shift';
+import { OpenShiftInline } from './OpenShiftInline';
 
 const METHOD_LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI', wallet: 'Wallet' };
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '00', '.'];
@@ -33,10 +36,16 @@ export function PaymentPanel() {
   const pending = busy === 'confirm';
   const isCash = entry.method === 'cash';
   const splitPossible = !!sum.entryPayment && !sum.entryError && sum.entryPayment.amount < sum.remaining;
+  // Only once the shift is known to be missing: an unknown state must not block a sale (the
+  // engine has the last word and answers SHIFT_REQUIRED, which reloads the shift).
+  const noShift = useShift((s) => s.loaded && s.shift === null);
+  const needsShift = noShift && (isCash || payments.some((p) => p.method === 'cash'));
+  const askFloat = needsShift && isCash;
+  const reason = needsShift ? 'Open your cash shift to take cash.' : sum.reason;
 
   useEffect(() => {
     amountRef.current?.focus();
-  }, [entry.method]);
+  }, [entry.method, askFloat]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -113,32 +122,36 @@ export function PaymentPanel() {
         ))}
       </div>
 
-      <label className="field">
-        <span>{isCash ? 'Cash tendered' : `${METHOD_LABEL[entry.method]} amount (empty = all due)`}</span>
-        <input
-          ref={amountRef}
-          inputMode="decimal"
-          autoComplete="off"
-          value={entry.text}
-          placeholder={isCash ? '0.00' : toText(sum.remaining)}
-          onChange={(e) => setEntry({ text: e.target.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.ctrlKey) {
-              e.preventDefault();
-              void confirm();
-            }
-          }}
-          disabled={pending}
-          aria-invalid={!!sum.entryError}
-        />
-      </label>
-      {sum.entryError && (
+      {needsShift && <OpenShiftInline currency={currency} />}
+
+      {!askFloat && (
+        <label className="field">
+          <span>{isCash ? 'Cash tendered' : `${METHOD_LABEL[entry.method]} amount (empty = all due)`}</span>
+          <input
+            ref={amountRef}
+            inputMode="decimal"
+            autoComplete="off"
+            value={entry.text}
+            placeholder={isCash ? '0.00' : toText(sum.remaining)}
+            onChange={(e) => setEntry({ text: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.ctrlKey) {
+                e.preventDefault();
+                void confirm();
+              }
+            }}
+            disabled={pending}
+            aria-invalid={!!sum.entryError}
+          />
+        </label>
+      )}
+      {!askFloat && sum.entryError && (
         <p className="field-error" role="alert">
           {sum.entryError}
         </p>
       )}
 
-      {isCash ? (
+      {askFloat ? null : isCash ? (
         <>
           <div className="quick-notes" aria-label="Quick amounts">
             {quickNotes(sum.remaining, currency).map((n, i) => (
@@ -209,14 +222,14 @@ export function PaymentPanel() {
           type="button"
           className="primary"
           onClick={() => void confirm()}
-          disabled={pending || !sum.canConfirm || !!contactError}
+          disabled={pending || !sum.canConfirm || !!contactError || needsShift}
           aria-describedby="confirm-why"
         >
           {pending ? 'Confirming…' : `Confirm sale ${money(total)}`} <kbd>Enter</kbd>
         </button>
       </div>
       <p id="confirm-why" className="muted small">
-        {pending ? 'Confirming the sale, please wait…' : (sum.reason ?? 'Payments match the total.')}
+        {pending ? 'Confirming the sale, please wait…' : (reason ?? 'Payments match the total.')}
       </p>
     </section>
   );
