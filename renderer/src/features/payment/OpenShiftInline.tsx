@@ -1,20 +1,16 @@
 // Asked for in the payment panel when cash is chosen and the cashier has no open shift: count the
 // float and open the drawer without leaving the sale (the hold keeps running meanwhile).
-import { useEffect, useRef, useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { parseMoney } from '../../lib/format';
 import { useShift } from '../../stores/shift';
 
-export function OpenShiftInline({ currency }: { currency: string }) {
+/** `inputRef` is the panel's focus target, so its shortcuts (typing digits, a method tab) land here. */
+export function OpenShiftInline({ currency, inputRef }: { currency: string; inputRef: RefObject<HTMLInputElement | null> }) {
   const busy = useShift((s) => s.busy);
   const error = useShift((s) => s.error);
   const open = useShift((s) => s.open);
   const [text, setText] = useState('');
-  const ref = useRef<HTMLInputElement>(null);
   const float = parseMoney(text || '0', currency);
-
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -29,7 +25,7 @@ export function OpenShiftInline({ currency }: { currency: string }) {
       </p>
       <label className="field">
         <span>Opening float</span>
-        <input ref={ref} inputMode="decimal" autoComplete="off" value={text} placeholder="0.00" onChange={(e) => setText(e.target.value)} aria-invalid={float === null} disabled={busy} />
+        <input ref={inputRef} inputMode="decimal" autoComplete="off" value={text} placeholder="0.00" onChange={(e) => setText(e.target.value)} aria-invalid={float === null} disabled={busy} />
       </label>
       {float === null && <p className="field-error">Type an amount such as 100 or 100.50.</p>}
       {error && (

@@ -27,7 +27,9 @@ export function PaymentPanel() {
   const customer = useSale((s) => s.customer);
   const setCustomer = useSale((s) => s.setCustomer);
   const contactError = customerError(customer);
+  // The field that has the focus: the amount, or the opening float while cash waits for a shift.
   const amountRef = useRef<HTMLInputElement>(null);
+  const floatRef = useRef<HTMLInputElement>(null);
 
   const sum = paymentSummary(total, payments, entry, currency);
   const money = (n: number) => formatMoney(n, currency);
@@ -114,7 +116,11 @@ export function PaymentPanel() {
             aria-checked={entry.method === m}
             key={m}
             className={entry.method === m ? 'is-selected' : ''}
-            onClick={() => setEntry({ method: m, text: '', reference: '' })}
+            onClick={() => {
+              setEntry({ method: m, text: '', reference: '' });
+              // Same method again: the field stays, so focus it now (a new method's field is focused by the effect).
+              amountRef.current?.focus();
+            }}
             disabled={pending}
           >
             {METHOD_LABEL[m]} <kbd>Alt+{i + 1}</kbd>
@@ -122,7 +128,7 @@ export function PaymentPanel() {
         ))}
       </div>
 
-      {needsShift && <OpenShiftInline currency={currency} />}
+      {needsShift && <OpenShiftInline currency={currency} inputRef={askFloat ? amountRef : floatRef} />}
 
       {!askFloat && (
         <label className="field">
