@@ -7,6 +7,8 @@ import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getTheaterRow } from './theaters';
 import { planLayout, validateLayout, type ExistingSeat } from './hallLayout';
+import { retimeUpcomingShows } from '../schedule/retime';
+import { getSettings } from '../settings/settings';
 
 interface HallRow { id: string; theater_id: string; name: string; cleaning_minutes: number }
 
@@ -62,6 +64,7 @@ function seatsInUse(ctx: EngineCtx, hallId: string, seats: ExistingSeat[]): InUs
 
 export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor: Actor): ChannelOutput<'halls.save'> {
   validateLayout(input.rows);
+  let retimed: string[] = [];
   const id = ctx.db.transaction(() => {
     if (!getTheaterRow(ctx.db, input.theaterId)) throw new BoxOfficeError('NOT_FOUND', 'No such theater');
     let existing: ExistingSeat[] = [];
@@ -88,6 +91,8 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
         throw new BoxOfficeError('LAYOUT_IN_USE', `Seats ${labels} are held or sold for upcoming shows; they cannot be removed, re-typed or blocked now`, { seats: inUse });
       }
       ctx.db.prepare('UPDATE halls SET name = ?, cleaning_minutes = ? WHERE id = ?').run(input.name, input.cleaningMinutes, hallId);
+      // New cleaning minutes move the block end of the hall's upcoming shows (or refuse overlaps).
+      retimed = retimeUpcomingShows(ctx.db, ctx.clock.now(), { hallId }, getSettings(ctx).trailerMinutes);
       // Retire every live seat first, then revive the kept ones with their new values: this way
       // swapping two seats' numbers never trips the unique (hall, row, number) index midway.
       ctx.db.prepare('UPDATE seats SET removed = 1 WHERE hall_id = ? AND removed = 0').run(hallId);
@@ -108,8 +113,10 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
       seats: plan.seats.length,
       added: plan.seats.filter((s) => !s.existing).length,
       removed: plan.removed.map((s) => seatLabel(s.row_label, s.number)),
+      ...(retimed.length ? { retimedShows: retimed.length } : {}),
     });
     return hallId;
   }).immediate();
+  for (const showId of retimed) ctx.emit('shows.changed', { showId });
   return loadHall(ctx.db, id)!;
 }

@@ -4,6 +4,8 @@ import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
+import { retimeUpcomingShows } from '../schedule/retime';
+import { getSettings } from '../settings/settings';
 
 interface MovieRow {
   id: string; title: string; duration_minutes: number; genres: string; language: string; rating: string;
@@ -75,6 +77,7 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
     release: input.releaseDate ?? null,
     synopsis: input.synopsis ?? null,
   };
+  let retimed: string[] = [];
   const id = ctx.db.transaction(() => {
     if (!input.id) {
       const id = newId('mv');
@@ -87,8 +90,6 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
       writeAudit(ctx, actor, 'movies.create', id, { title: input.title, durationMinutes: input.durationMinutes });
       return id;
     }
-    // Shows already scheduled keep the block they were given; a new running time applies to
-    // shows saved from now on (re-timing sold shows silently would be worse).
     const r = ctx.db
       .prepare(
         `UPDATE movies SET title = @title, duration_minutes = @duration, genres = @genres, language = @language,
@@ -96,9 +97,16 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
       )
       .run({ ...values, id: input.id });
     if (r.changes === 0) throw new BoxOfficeError('NOT_FOUND', 'No such movie');
-    writeAudit(ctx, actor, 'movies.update', input.id, { title: input.title, durationMinutes: input.durationMinutes });
+    // A new running time moves the end of every upcoming show of the film (or refuses overlaps).
+    retimed = retimeUpcomingShows(ctx.db, ctx.clock.now(), { movieId: input.id }, getSettings(ctx).trailerMinutes);
+    writeAudit(ctx, actor, 'movies.update', input.id, {
+      title: input.title,
+      durationMinutes: input.durationMinutes,
+      ...(retimed.length ? { retimedShows: retimed.length } : {}),
+    });
     return input.id;
-  })();
+  }).immediate();
+  for (const showId of retimed) ctx.emit('shows.changed', { showId });
   return getMovie(ctx.db, id)!;
 }
 

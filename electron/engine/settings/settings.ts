@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, Settings, type ParsedInput } from '../../../shared/co
 import type { Actor, EngineCtx } from '../context';
 import { readKv, writeKv } from '../db/kv';
 import { writeAudit } from '../audit/audit';
+import { retimeUpcomingShows } from '../schedule/retime';
 
 export function getSettings(ctx: Pick<EngineCtx, 'db'>): Settings {
   const stored = readKv<Partial<Settings>>(ctx.db, 'settings');
@@ -21,9 +22,14 @@ export function saveSettings(ctx: EngineCtx, input: ParsedInput<'settings.save'>
     ...input,
     cancellationTiers: [...input.cancellationTiers].sort((a, b) => b.minutesBefore - a.minutesBefore),
   };
+  let retimed: string[] = [];
   ctx.db.transaction(() => {
+    const before = getSettings(ctx);
     writeKv(ctx.db, 'settings', next);
-    writeAudit(ctx, actor, 'settings.save', null, next);
-  })();
+    // Trailers are part of every show's block: new minutes re-time every upcoming show.
+    if (next.trailerMinutes !== before.trailerMinutes) retimed = retimeUpcomingShows(ctx.db, ctx.clock.now(), { all: true }, next.trailerMinutes);
+    writeAudit(ctx, actor, 'settings.save', null, retimed.length ? { ...next, retimedShows: retimed.length } : next);
+  }).immediate();
+  for (const showId of retimed) ctx.emit('shows.changed', { showId });
   return next;
 }
