@@ -57,16 +57,8 @@ export function checkCredentials(ctx: Pick<EngineCtx, 'db' | 'clock'>, name: str
   if (row.locked_until !== null && row.locked_until > now) throw lockedOut(row.locked_until, now);
   const good = verifyPin(pin, row.pin_hash);
   if (!good) {
-    const failed = row.failed_attempts + 1;
-    if (failed >= MAX_FAILED_ATTEMPTS) {
-      // The counter starts again once the lock ends: the next 5 tries are fresh.
-      ctx.db.transaction(() => {
-        ctx.db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(now + LOCKOUT_MS, row.id);
-        writeAudit(ctx, null, 'auth.lockout', row.id, { name: row.name });
-      })();
-    } else {
-      ctx.db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = NULL WHERE id = ?').run(failed, row.id);
-    }
+    const lockedMeanwhile = countFailure(ctx, row, now);
+    if (lockedMeanwhile !== null) throw lockedOut(lockedMeanwhile, now);
     throw new BoxOfficeError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   }
   if (row.failed_attempts !== 0 || row.locked_until !== null) {
@@ -77,6 +69,37 @@ export function checkCredentials(ctx: Pick<EngineCtx, 'db' | 'clock'>, name: str
   return { ...row, failed_attempts: 0, locked_until: null };
 }
 
+/**
+ * Counts one wrong PIN. The count is read and written in one IMMEDIATE transaction, so wrong PINs
+ * typed at the same moment on two counters (two processes on one database) all count; the PIN
+ * itself was checked before, outside the write lock (scrypt is slow on purpose).
+ * Returns the lock's end when another counter locked the name meanwhile.
+ */
+function countFailure(ctx: Pick<EngineCtx, 'db' | 'clock'>, row: StaffRow, now: number): number | null {
+  return ctx.db
+    .transaction((): number | null => {
+      const cur = ctx.db.prepare('SELECT failed_attempts, locked_until FROM staff WHERE id = ?').get(row.id) as
+        | { failed_attempts: number; locked_until: number | null }
+        | undefined;
+      if (!cur) return null;
+      if (cur.locked_until !== null && cur.locked_until > now) return cur.locked_until;
+      const failed = cur.failed_attempts + 1;
+      if (failed >= MAX_FAILED_ATTEMPTS) {
+        // The counter starts again once the lock ends: the next 5 tries are fresh.
+        ctx.db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(now + LOCKOUT_MS, row.id);
+        writeAudit(ctx, null, 'auth.lockout', row.id, { name: row.name });
+      } else {
+        ctx.db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = NULL WHERE id = ?').run(failed, row.id);
+      }
+      return null;
+    })
+    .immediate();
+}
+
+/**
+ * Unknown names: the same lockout, kept in this process's memory (there is no row to keep it in),
+ * so with two hosts on one database a guesser gets 5 tries per process, not 5 in all.
+ */
 function failUnknown(ctx: Pick<EngineCtx, 'db'>, name: string, pin: string, now: number): never {
   const ghosts = ghostsOf(ctx.db);
   const key = name.trim().toLowerCase();
