@@ -8,5 +8,5 @@ if (!existsSync(chromium)) {
   console.error(`e2e: ${chromium} not found; install it with: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   process.exit(1);
 }
-const r = spawnSync('npx', ['playwright', 'test'], { stdio: 'inherit' });
+const r = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

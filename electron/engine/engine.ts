@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { AnyEvent, EventName, EventPayload } from '../../shared/contract';
 import { systemClock, type Clock } from './clock';
 import { silentLogger, type EngineCtx, type Logger, type ReceiptPrinter } from './context';
-import { openDatabase, type Db } from './db/open';
+import { BoxOfficeError } from '../../shared/contract';
+import { noOtherConnections, openDatabase, type Db } from './db/open';
 import { SimulatedTerminal, type PaymentTerminal } from './payments/terminal';
 import { sweepExpiredHolds } from './inventory/sweep';
 import { recoverTerminalOps, type RecoveryReport } from './payments/intents';
@@ -146,6 +147,15 @@ export class Engine {
   private reopen(fromFile: string): void {
     const file = this.ctx.dbFile;
     this.ctx.db.close();
+    // Another process on this file (a second window, a browser host on the same data folder) would
+    // keep writing into the WAL removed below, and lose those writes or corrupt the restored copy.
+    if (!noOtherConnections(file)) {
+      this.ctx.db = Engine.open(file, this.ctx.backupDir, this.ctx.log);
+      throw new BoxOfficeError(
+        'CONFLICT',
+        'Another box office program is using this database (a second window, or a browser host on the same data folder); close it, then restore',
+      );
+    }
     // The old database's WAL and shared-memory index belong to the old file: left beside the
     // restored copy, SQLite would replay the old WAL frames onto it. Remove them first.
     rmSync(`${file}-wal`, { force: true });

@@ -195,7 +195,12 @@ test('movies, staff, settings and notifications tabs load and save', async ({ pa
   await expect(page.getByRole('region', { name: 'Audit log' })).toContainText('movies');
 
   await page.getByRole('tab', { name: 'Settings' }).click();
+  // Longer trailers would push the demo's back-to-back shows into each other: refused, explained.
   await page.getByLabel('Trailer minutes').fill('20');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText(/upcoming shows would run into the next one in their hall \(first: /);
+  // Shorter ones fit, and re-time every upcoming show.
+  await page.getByLabel('Trailer minutes').fill('10');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
 

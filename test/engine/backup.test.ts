@@ -1,5 +1,6 @@
 // Backups through the router: create (name, retention, audit), list, restore (validation,
 // verification, safety copy, stale WAL), roles and sessions.
+import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -114,16 +115,38 @@ describe('backup.restore', () => {
     expect((db().pragma('integrity_check', { simple: true }))).toBe('ok');
   });
 
-  it('is not spoiled by the old database\'s WAL when another connection kept it alive', async () => {
+  it('refuses while another process has the database open (its writes would be lost), then restores once it closed', async () => {
     const b = await h.ok('backup.create', {}, TOKENS.manager);
-    // A second reader (another counter's process) keeps the live WAL from being checkpointed away.
-    const other = new Database(h.file);
-    other.prepare('SELECT COUNT(*) FROM movies').get();
+    addMovie('mv_live');
+    // A second box office on the same file, in its own process, as a browser host on the same
+    // data folder would be.
+    const other = fork(join(__dirname, 'workers', 'holdOpen.ts'), [h.file], { execPath: process.execPath, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const said = (word: string) => new Promise<void>((r) => other.on('message', (m) => m === word && r()));
+    try {
+      await said('ready');
+      const e = await h.err('backup.restore', { file: b.file }, TOKENS.manager);
+      expect(e.code).toBe('CONFLICT');
+      expect(e.message).toMatch(/Another box office program is using this database/);
+      // Nothing was restored, and this engine carries on on the live data.
+      expect(movieCount()).toBe(2);
+      addMovie('mv_after_refusal');
+      expect(movieCount()).toBe(3);
+      other.send('close');
+      await said('closed');
+    } finally {
+      if (other.exitCode === null) other.kill();
+    }
+    await h.ok('backup.restore', { file: b.file }, TOKENS.manager);
+    expect(movieCount()).toBe(1);
+    expect(db().pragma('integrity_check', { simple: true })).toBe('ok');
+  }, 30_000);
+
+  it('restores over a live database with un-checkpointed WAL frames, and stays restored after a fresh open', async () => {
+    const b = await h.ok('backup.create', {}, TOKENS.manager);
     db().pragma('wal_autocheckpoint = 0');
     for (let i = 0; i < 50; i++) addMovie(`mv_wal_${i}`);
     expect(existsSync(`${h.file}-wal`)).toBe(true);
     await h.ok('backup.restore', { file: b.file }, TOKENS.manager);
-    other.close();
     expect(movieCount()).toBe(1);
     expect(db().pragma('integrity_check', { simple: true })).toBe('ok');
     // And after a fresh open from disk as well.

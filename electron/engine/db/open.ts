@@ -37,6 +37,26 @@ export function applyPragmas(db: Db): void {
   db.pragma('foreign_keys = ON');
 }
 
+/**
+ * True when no other connection, in this process or another, has the database open. In WAL mode
+ * every connection keeps a SHARED lock on the file from its first read until it closes, so an
+ * EXCLUSIVE lock is granted only to a sole user. Call it with the caller's own connection closed.
+ */
+export function noOtherConnections(file: string): boolean {
+  const probe = new Database(file, { timeout: 0 });
+  try {
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw e;
+  } finally {
+    probe.close();
+  }
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
