@@ -84,8 +84,8 @@ describe('seats.map', () => {
     const db = h.engine.ctx.db;
     expect(claimCounts(db, [SHOW, 'nope'], h.clock.now())).toEqual(new Map([[SHOW, { held: 2, sold: 1 }], ['nope', { held: 0, sold: 0 }]]));
     expect(seatsInUse(db, [seatId('D', 1), seatId('E', 1), seatId('F', 1)], h.clock.now())).toEqual([
-      { showId: SHOW, seatId: seatId('D', 1), status: 'sold' },
-      { showId: SHOW, seatId: seatId('E', 1), status: 'held' },
+      { showId: SHOW, seatId: seatId('D', 1), status: 'sold', startsAt: Date.parse(STARTS) },
+      { showId: SHOW, seatId: seatId('E', 1), status: 'held', startsAt: Date.parse(STARTS) },
     ]);
     h.clock.advanceSeconds(600); // the hold expires: only the sale remains
     expect(claimCounts(db, [SHOW], h.clock.now()).get(SHOW)).toEqual({ held: 0, sold: 1 });

@@ -7,6 +7,7 @@ import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getTheaterRow } from './theaters';
 import { planLayout, validateLayout, type ExistingSeat } from './hallLayout';
+import { seatsInUse } from '../inventory/claims';
 import { retimeUpcomingShows } from '../schedule/retime';
 import { getSettings } from '../settings/settings';
 
@@ -41,24 +42,13 @@ export function getHall(ctx: EngineCtx, input: ParsedInput<'halls.get'>, _actor:
 
 interface InUse { seatId: string; label: string; showId: string; startsAt: string }
 
-/** Live claims (sold, or held and not expired) on these seats for shows still to come. */
-function seatsInUse(ctx: EngineCtx, hallId: string, seats: ExistingSeat[]): InUse[] {
+/** Live claims (sold, or held and not expired) on these seats for shows still to come, labelled. */
+function claimedSeats(ctx: EngineCtx, seats: ExistingSeat[]): InUse[] {
   if (seats.length === 0) return [];
-  const now = ctx.clock.now();
-  const rows = ctx.db
-    .prepare(
-      `SELECT c.seat_id, c.show_id, sh.starts_at
-       FROM seat_claims c JOIN shows sh ON sh.id = c.show_id
-       WHERE sh.hall_id = @hall AND sh.status = 'scheduled' AND sh.starts_at > @now
-         AND (c.booking_id IS NOT NULL OR c.expires_at > @now)
-         AND c.seat_id IN (SELECT value FROM json_each(@ids))
-       ORDER BY sh.starts_at, c.seat_id`,
-    )
-    .all({ hall: hallId, now, ids: JSON.stringify(seats.map((s) => s.id)) }) as { seat_id: string; show_id: string; starts_at: number }[];
   const byId = new Map(seats.map((s) => [s.id, s]));
-  return rows.map((r) => {
-    const s = byId.get(r.seat_id)!;
-    return { seatId: r.seat_id, label: seatLabel(s.row_label, s.number), showId: r.show_id, startsAt: iso(r.starts_at) };
+  return seatsInUse(ctx.db, [...byId.keys()], ctx.clock.now()).map((r) => {
+    const s = byId.get(r.seatId)!;
+    return { seatId: r.seatId, label: seatLabel(s.row_label, s.number), showId: r.showId, startsAt: iso(r.startsAt) };
   });
 }
 
@@ -85,7 +75,7 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
     const plan = planLayout(input.rows, existing);
     const hallId = input.id ?? newId('hall');
     if (input.id) {
-      const inUse = seatsInUse(ctx, hallId, plan.risky);
+      const inUse = claimedSeats(ctx, plan.risky);
       if (inUse.length > 0) {
         const labels = [...new Set(inUse.map((u) => u.label))].slice(0, 10).join(', ');
         throw new BoxOfficeError('LAYOUT_IN_USE', `Seats ${labels} are held or sold for upcoming shows; they cannot be removed, re-typed or blocked now`, { seats: inUse });

@@ -3,7 +3,7 @@
 import { BoxOfficeError, type ChannelOutput, type ParsedInput, type SeatType } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { isEligibleType, pickBestSeats, type GridSeat } from './bestSeats';
-import { requireOpenShow } from './claims';
+import { liveClaimSql, requireOpenShow } from './claims';
 import { stmt } from '../db/stmts';
 
 interface GridRow { id: string; row_index: number; number: number; col: number; type: SeatType; free: number }
@@ -14,7 +14,7 @@ const GRID_SQL = `
          (s.blocked = 0 AND c.seat_id IS NULL) AS free
   FROM seats s
   LEFT JOIN seat_claims c
-    ON c.show_id = @show AND c.seat_id = s.id AND (c.expires_at IS NULL OR c.expires_at > @now)
+    ON c.show_id = @show AND c.seat_id = s.id AND ${liveClaimSql('c', '@now')}
   WHERE s.hall_id = @hall AND s.removed = 0
   ORDER BY s.row_index, s.number`;
 

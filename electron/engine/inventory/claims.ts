@@ -107,6 +107,15 @@ export function deleteExpiredClaims(db: Db, showId: string, seatIds: string[], n
   ).run(showId, JSON.stringify(seatIds), now).changes;
 }
 
+/**
+ * SQL for "this claim still counts at `now`": sold (a sale has no expiry) or a hold that has not
+ * expired. Expired holds are ignored everywhere before the sweeper deletes them, so every read
+ * of seat state uses this one predicate. `table` is the claims table's alias in the query.
+ */
+export function liveClaimSql(table: string, now: string): string {
+  return `(${table}.expires_at IS NULL OR ${table}.expires_at > ${now})`;
+}
+
 export interface LiveClaim {
   seat_id: string;
   hold_id: string | null;
@@ -119,7 +128,7 @@ export function liveClaims(db: Db, showId: string, seatIds: string[], now: numbe
     db,
     `SELECT seat_id, hold_id, booking_id FROM seat_claims
      WHERE show_id = ? AND seat_id IN (SELECT value FROM json_each(?))
-       AND (expires_at IS NULL OR expires_at > ?)`,
+       AND ${liveClaimSql('seat_claims', '?')}`,
   ).all(showId, JSON.stringify(seatIds), now) as LiveClaim[];
 }
 
@@ -161,7 +170,7 @@ export function claimCounts(db: Db, showIds: string[], now: number): Map<string,
     db,
     `SELECT show_id, sum(booking_id IS NOT NULL) AS sold, sum(hold_id IS NOT NULL) AS held
      FROM seat_claims
-     WHERE show_id IN (SELECT value FROM json_each(?)) AND (expires_at IS NULL OR expires_at > ?)
+     WHERE show_id IN (SELECT value FROM json_each(?)) AND ${liveClaimSql('seat_claims', '?')}
      GROUP BY show_id`,
   ).all(JSON.stringify(showIds), now) as { show_id: string; sold: number; held: number }[];
   const out = new Map<string, ClaimCounts>(showIds.map((id) => [id, { held: 0, sold: 0 }]));
@@ -173,15 +182,15 @@ export function claimCounts(db: Db, showIds: string[], now: number): Map<string,
  * Live claims on these seats for scheduled shows that have not started: what a layout edit must
  * not remove or re-type (halls.save answers LAYOUT_IN_USE with them).
  */
-export function seatsInUse(db: Db, seatIds: string[], now: number): { showId: string; seatId: string; status: 'held' | 'sold' }[] {
+export function seatsInUse(db: Db, seatIds: string[], now: number): { showId: string; seatId: string; status: 'held' | 'sold'; startsAt: number }[] {
   const rows = stmt(
     db,
-    `SELECT c.show_id, c.seat_id, c.booking_id IS NOT NULL AS sold
+    `SELECT c.show_id, c.seat_id, c.booking_id IS NOT NULL AS sold, sh.starts_at
      FROM seat_claims c JOIN shows sh ON sh.id = c.show_id
      WHERE c.seat_id IN (SELECT value FROM json_each(?))
        AND sh.status = 'scheduled' AND sh.starts_at > ?
-       AND (c.expires_at IS NULL OR c.expires_at > ?)
+       AND ${liveClaimSql('c', '?')}
      ORDER BY sh.starts_at, c.show_id, c.seat_id`,
-  ).all(JSON.stringify(seatIds), now, now) as { show_id: string; seat_id: string; sold: number }[];
-  return rows.map((r) => ({ showId: r.show_id, seatId: r.seat_id, status: r.sold ? 'sold' : 'held' }));
+  ).all(JSON.stringify(seatIds), now, now) as { show_id: string; seat_id: string; sold: number; starts_at: number }[];
+  return rows.map((r) => ({ showId: r.show_id, seatId: r.seat_id, status: r.sold ? 'sold' : 'held', startsAt: r.starts_at }));
 }

@@ -3,7 +3,7 @@
 // client applying later seats.changed events by version never misses or double-applies one.
 import { BoxOfficeError, type ChannelOutput, type MapSeat, type ParsedInput, type SeatStatus, type SeatType } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
-import { getShowRow, holdView, toShow, type HoldRow } from './claims';
+import { getShowRow, holdView, liveClaimSql, toShow, type HoldRow } from './claims';
 import { stmt } from '../db/stmts';
 
 interface MapRow {
@@ -35,7 +35,7 @@ export const MAP_SQL = `
          c.hold_id, c.booking_id, (h.session IS NOT NULL AND h.session = @session) AS own
   FROM seats s
   LEFT JOIN seat_claims c
-    ON c.show_id = @show AND c.seat_id = s.id AND (c.expires_at IS NULL OR c.expires_at > @now)
+    ON c.show_id = @show AND c.seat_id = s.id AND ${liveClaimSql('c', '@now')}
   LEFT JOIN holds h ON h.id = c.hold_id
   WHERE s.hall_id = @hall AND s.removed = 0
   ORDER BY s.row_index, s.number`;
