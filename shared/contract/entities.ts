@@ -14,7 +14,8 @@ export const Theater = z.object({
   city: z.string(),
   timezone: z.string(),
   currency: z.string(),
-  halls: z.array(z.object({ id: Id, name: z.string(), capacity: z.int() })),
+  // cleaningMinutes: an addition to contract.md, so the schedule can draw blocks without loading every layout.
+  halls: z.array(z.object({ id: Id, name: z.string(), capacity: z.int(), cleaningMinutes: z.int() })),
 });
 export type Theater = z.infer<typeof Theater>;
 

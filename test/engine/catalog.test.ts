@@ -88,7 +88,7 @@ describe('theaters', () => {
   it('lists theaters with their halls and sellable capacity', async () => {
     const db = h.engine.ctx.db;
     expect(await h.ok('theaters.list', {}, C)).toEqual([
-      { id: T.theater, name: 'PVR Cinemas', city: 'New York', timezone: 'America/New_York', currency: 'USD', halls: [{ id: T.hall, name: 'Hall 1', capacity: 60 }] },
+      { id: T.theater, name: 'PVR Cinemas', city: 'New York', timezone: 'America/New_York', currency: 'USD', halls: [{ id: T.hall, name: 'Hall 1', capacity: 60, cleaningMinutes: 15 }] },
     ]);
     // Capacity counts sellable seats only: a blocked or removed seat is not one.
     db.prepare('UPDATE seats SET blocked = 1 WHERE id = ?').run(seatId('A', 1));

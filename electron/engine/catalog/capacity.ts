@@ -6,10 +6,6 @@ import type { Db } from '../db/open';
 /** SQL predicate (on the seats table, alias-free) for a seat that counts towards capacity. */
 export const SELLABLE_SEAT = 'removed = 0 AND blocked = 0';
 
-export function hallCapacity(db: Db, hallId: string): number {
-  return (db.prepare(`SELECT count(*) AS n FROM seats WHERE hall_id = ? AND ${SELLABLE_SEAT}`).get(hallId) as { n: number }).n;
-}
-
 /** Capacity of every hall, in one grouped query (no query per hall). */
 export function allHallCapacities(db: Db): Map<string, number> {
   const rows = db.prepare(`SELECT hall_id, count(*) AS n FROM seats WHERE ${SELLABLE_SEAT} GROUP BY hall_id`).all() as { hall_id: string; n: number }[];

@@ -4,26 +4,34 @@ import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
-import { allHallCapacities, hallCapacity } from './capacity';
+import { allHallCapacities } from './capacity';
 
 interface TheaterRow { id: string; name: string; city: string; timezone: string; currency: string }
-interface HallRow { id: string; theater_id: string; name: string }
+interface HallRow { id: string; theater_id: string; name: string; cleaning_minutes: number }
 
 export function getTheaterRow(db: Db, id: string): TheaterRow | null {
   return (db.prepare('SELECT id, name, city, timezone, currency FROM theaters WHERE id = ?').get(id) as TheaterRow | undefined) ?? null;
 }
 
-export function listTheaters(ctx: EngineCtx, _input: ParsedInput<'theaters.list'>, _actor: Actor): ChannelOutput<'theaters.list'> {
-  const theaters = ctx.db.prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, name, id').all() as TheaterRow[];
-  const halls = ctx.db.prepare('SELECT id, theater_id, name FROM halls ORDER BY name COLLATE NOCASE, id').all() as HallRow[];
-  const capacity = allHallCapacities(ctx.db);
+/** The hall summaries of one theater, or of all (by theater id), sorted by name. */
+function hallSummaries(db: Db, theaterId: string | null): Map<string, Theater['halls']> {
+  const halls = db
+    .prepare('SELECT id, theater_id, name, cleaning_minutes FROM halls WHERE @theater IS NULL OR theater_id = @theater ORDER BY name COLLATE NOCASE, id')
+    .all({ theater: theaterId }) as HallRow[];
+  const capacity = allHallCapacities(db);
   const byTheater = new Map<string, Theater['halls']>();
   for (const h of halls) {
     const list = byTheater.get(h.theater_id) ?? [];
-    list.push({ id: h.id, name: h.name, capacity: capacity.get(h.id) ?? 0 });
+    list.push({ id: h.id, name: h.name, capacity: capacity.get(h.id) ?? 0, cleaningMinutes: h.cleaning_minutes });
     byTheater.set(h.theater_id, list);
   }
-  return theaters.map((t) => ({ ...t, halls: byTheater.get(t.id) ?? [] }));
+  return byTheater;
+}
+
+export function listTheaters(ctx: EngineCtx, _input: ParsedInput<'theaters.list'>, _actor: Actor): ChannelOutput<'theaters.list'> {
+  const theaters = ctx.db.prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, name, id').all() as TheaterRow[];
+  const halls = hallSummaries(ctx.db, null);
+  return theaters.map((t) => ({ ...t, halls: halls.get(t.id) ?? [] }));
 }
 
 export function saveTheater(ctx: EngineCtx, input: ParsedInput<'theaters.save'>, actor: Actor): ChannelOutput<'theaters.save'> {
@@ -47,7 +55,5 @@ export function saveTheater(ctx: EngineCtx, input: ParsedInput<'theaters.save'>,
     });
     return input.id;
   })();
-  const t = getTheaterRow(ctx.db, id)!;
-  const halls = ctx.db.prepare('SELECT id, name FROM halls WHERE theater_id = ? ORDER BY name COLLATE NOCASE, id').all(id) as { id: string; name: string }[];
-  return { ...t, halls: halls.map((h) => ({ ...h, capacity: hallCapacity(ctx.db, h.id) })) };
+  return { ...getTheaterRow(ctx.db, id)!, halls: hallSummaries(ctx.db, id).get(id) ?? [] };
 }

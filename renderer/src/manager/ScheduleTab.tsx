@@ -1,7 +1,7 @@
 // The schedule: a day or week timeline per hall; create, move and cancel shows; overlaps found in
 // the page while editing and SCHEDULE_CONFLICT from the engine explained; copy a day or a week.
 import { useMemo, useState } from 'react';
-import type { Booking, Hall, Movie, ShowSummary } from '../../../shared/contract';
+import type { Booking, Movie, ShowSummary } from '../../../shared/contract';
 import { addDays, localDayRange, localParts, localToInstant } from '../../../shared/localTime';
 import { ApiError, call, messageOf } from '../api';
 import { formatLocalDate, formatTime, todayIn } from '../lib/format';
@@ -35,8 +35,7 @@ export function ScheduleTab() {
   const base = useLoad(async () => {
     const [theaters, settings, movies] = await Promise.all([call('theaters.list', {}), call('settings.get', {}), call('movies.search', {})]);
     const theater = theaters.find((t) => t.id === sessionTheaterId) ?? theaters[0] ?? null;
-    const halls: Hall[] = theater ? await Promise.all(theater.halls.map((h) => call('halls.get', { id: h.id }))) : [];
-    return { theater, settings, movies, halls };
+    return { theater, settings, movies, halls: theater?.halls ?? [] };
   }, [sessionTheaterId]);
 
   const to = view === 'day' ? date : addDays(date, 6);

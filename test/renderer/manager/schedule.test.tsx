@@ -5,7 +5,7 @@ import { ScheduleTab } from '../../../renderer/src/manager/ScheduleTab';
 import { blockOf, conflictsOf } from '../../../renderer/src/manager/schedule';
 import { setApi } from '../../../renderer/src/api';
 import { useSession } from '../../../renderer/src/stores/session';
-import { DEFAULT_SETTINGS, type ChannelInput, type Hall, type ShowSummary } from '../../../shared/contract';
+import { DEFAULT_SETTINGS, type ChannelInput, type ShowSummary } from '../../../shared/contract';
 import { FakeError, fakeApi } from '../fakeApi';
 
 afterEach(() => {
@@ -15,7 +15,6 @@ afterEach(() => {
 
 const TZ = 'America/New_York';
 const DAY = '2030-01-07';
-const hall = (id: string, name: string, cleaningMinutes: number): Hall => ({ id, theaterId: 'th_1', name, cleaningMinutes, capacity: 60, rows: [] });
 // Inception 148 min at 19:00 local (00:00Z next day): trailers 15, movie until 21:43, cleaning 20 -> 22:03.
 const inception: ShowSummary = {
   id: 'sh_1', movieId: 'mv_1', movieTitle: 'Inception', hallId: 'h1', hallName: 'Hall 1', theaterId: 'th_1',
@@ -26,13 +25,12 @@ const inception: ShowSummary = {
 function setup() {
   useSession.setState({ theater: { id: 'th_1', name: 'PVR', city: 'NY', timezone: TZ, currency: 'USD' } });
   const api = fakeApi();
-  api.handle('theaters.list', () => [{ id: 'th_1', name: 'PVR', city: 'NY', timezone: TZ, currency: 'USD', halls: [{ id: 'h1', name: 'Hall 1', capacity: 60 }, { id: 'h2', name: 'Hall 2', capacity: 200 }] }]);
+  api.handle('theaters.list', () => [{ id: 'th_1', name: 'PVR', city: 'NY', timezone: TZ, currency: 'USD', halls: [{ id: 'h1', name: 'Hall 1', capacity: 60, cleaningMinutes: 20 }, { id: 'h2', name: 'Hall 2', capacity: 200, cleaningMinutes: 15 }] }]);
   api.handle('settings.get', () => DEFAULT_SETTINGS);
   api.handle('movies.search', () => [
     { id: 'mv_1', title: 'Inception', durationMinutes: 148, genres: [], language: 'English', rating: 'PG-13', archived: false },
     { id: 'mv_2', title: 'Up', durationMinutes: 96, genres: [], language: 'English', rating: 'PG', archived: false },
   ]);
-  api.handle('halls.get', ({ id }) => (id === 'h1' ? hall('h1', 'Hall 1', 20) : hall('h2', 'Hall 2', 15)));
   api.handle('shows.list', () => [inception]);
   setApi(api);
   return api;
