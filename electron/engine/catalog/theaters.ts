@@ -28,6 +28,14 @@ function hallSummaries(db: Db, theaterId: string | null): Map<string, Theater['h
   return byTheater;
 }
 
+/**
+ * The box office's home theater: the first one set up. A single-site install has one; its zone
+ * and currency drive the screens, and reports without a theater speak for it.
+ */
+export function firstTheaterRow(db: Db): TheaterRow | null {
+  return (db.prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, id LIMIT 1').get() as TheaterRow | undefined) ?? null;
+}
+
 export function listTheaters(ctx: EngineCtx, _input: ParsedInput<'theaters.list'>, _actor: Actor): ChannelOutput<'theaters.list'> {
   const theaters = ctx.db.prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, name, id').all() as TheaterRow[];
   const halls = hallSummaries(ctx.db, null);

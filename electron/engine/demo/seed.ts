@@ -8,6 +8,7 @@ import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getSettings } from '../settings/settings';
 import { hashPin } from '../staff/pin';
+import { firstTheaterRow } from '../catalog/theaters';
 import { DEMO_MOVIES, DEMO_STAFF, DEMO_THEATER, grandHallRows, hall1Rows, hall2Rows, type DemoRow } from './data';
 
 const MINUTE = 60_000;
@@ -119,7 +120,7 @@ export function seedDemo(ctx: EngineCtx, opts: { largeHall?: boolean } = {}): bo
 export function seedLargeHall(ctx: EngineCtx): { hallId: string; showId: string } {
   const now = ctx.clock.now();
   return ctx.db.transaction(() => {
-    const theater = ctx.db.prepare('SELECT id FROM theaters ORDER BY created_at, id LIMIT 1').get() as { id: string } | undefined;
+    const theater = firstTheaterRow(ctx.db);
     if (!theater) throw new BoxOfficeError('CONFLICT', 'Add the demo data (or a theater) before the Grand Hall');
     const movie = ctx.db
       .prepare("SELECT id, duration_minutes FROM movies WHERE archived = 0 ORDER BY title = 'Inception' DESC, title LIMIT 1")

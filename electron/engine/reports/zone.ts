@@ -3,6 +3,7 @@
 import { BoxOfficeError } from '../../../shared/contract';
 import { localDayRange } from '../../../shared/localTime';
 import type { Db } from '../db/open';
+import { firstTheaterRow, getTheaterRow } from '../catalog/theaters';
 
 export interface ReportTheater {
   id: string;
@@ -15,21 +16,18 @@ export interface ReportTheater {
  * A missing theater is NOT_FOUND rather than an empty report, so a typo is not read as "no sales".
  */
 export function reportTheater(db: Db, theaterId?: string | null): ReportTheater {
-  const row = theaterId
-    ? db.prepare('SELECT id, timezone, currency FROM theaters WHERE id = ?').get(theaterId)
-    : db.prepare('SELECT id, timezone, currency FROM theaters ORDER BY created_at, id LIMIT 1').get();
+  const row = theaterId ? getTheaterRow(db, theaterId) : firstTheaterRow(db);
   if (!row) {
     throw theaterId
       ? new BoxOfficeError('NOT_FOUND', 'No such theater', { theaterId })
       : new BoxOfficeError('NOT_FOUND', 'No theater has been set up yet');
   }
-  return row as ReportTheater;
+  return { id: row.id, timezone: row.timezone, currency: row.currency };
 }
 
 /** The zone of the first theater, or UTC before any theater exists (shifts work without one). */
 export function firstTheaterZone(db: Db): string {
-  const row = db.prepare('SELECT timezone FROM theaters ORDER BY created_at, id LIMIT 1').get() as { timezone: string } | undefined;
-  return row?.timezone ?? 'UTC';
+  return firstTheaterRow(db)?.timezone ?? 'UTC';
 }
 
 /** [start, end) instants of a local business day. */

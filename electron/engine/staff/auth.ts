@@ -6,13 +6,13 @@ import { newId, newToken } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { hashPin } from './pin';
 import { checkCredentials } from './credentials';
+import { firstTheaterRow } from '../catalog/theaters';
 
 /** A session unused for longer than this is over; the cashier signs in again. */
 export const SESSION_IDLE_MS = 12 * 60 * 60_000;
 /** last_seen is written at most this often, so reading a seat map does not mean a write. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-interface TheaterRow { id: string; name: string; city: string; timezone: string; currency: string }
 
 function staffCount(ctx: EngineCtx): number {
   return (ctx.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
@@ -32,16 +32,11 @@ function createSession(ctx: EngineCtx, staffId: string): string {
   return token;
 }
 
-/** The box office's theater (the first one): its zone and currency drive every screen. */
-function homeTheater(ctx: EngineCtx): TheaterRow | null {
-  return (ctx.db.prepare('SELECT id, name, city, timezone, currency FROM theaters ORDER BY created_at, id LIMIT 1').get() as TheaterRow | undefined) ?? null;
-}
-
 export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, actor: Actor | null): ChannelOutput<'auth.status'> {
   return {
     setupRequired: staffCount(ctx) === 0,
     staff: actor ? staffById(ctx, actor.staffId) : null,
-    theater: homeTheater(ctx),
+    theater: firstTheaterRow(ctx.db),
   };
 }
 
@@ -64,13 +59,13 @@ export function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _act
     writeAudit(ctx, actor, 'auth.setup', theaterId, { theater: t.name, manager: input.manager.name });
     return createSession(ctx, staffId);
   }).immediate();
-  return { staff: { id: staffId, name: input.manager.name, role: 'manager', active: true }, token, theater: homeTheater(ctx) };
+  return { staff: { id: staffId, name: input.manager.name, role: 'manager', active: true }, token, theater: firstTheaterRow(ctx.db) };
 }
 
 export function authLogin(ctx: EngineCtx, input: ParsedInput<'auth.login'>, _actor: Actor | null): ChannelOutput<'auth.login'> {
   const row = checkCredentials(ctx, input.name, input.pin);
   const token = createSession(ctx, row.id);
-  return { staff: { id: row.id, name: row.name, role: row.role, active: true }, token, theater: homeTheater(ctx) };
+  return { staff: { id: row.id, name: row.name, role: row.role, active: true }, token, theater: firstTheaterRow(ctx.db) };
 }
 
 export function authLogout(ctx: EngineCtx, _input: ParsedInput<'auth.logout'>, actor: Actor): ChannelOutput<'auth.logout'> {
