@@ -26,6 +26,19 @@ export interface Router {
   dispatch(channel: string, input: unknown, session: CallerSession): Promise<Envelope<unknown>>;
 }
 
+/**
+ * What an answer means for the caller's session, for the transport that keeps the token (a
+ * webContents binding, a cookie): a new token after sign-in or setup, 'end' after sign-out.
+ */
+export function sessionChange(channel: string, env: Envelope<unknown>): { token: string } | 'end' | null {
+  if (channel === 'auth.logout') return 'end';
+  if (env.ok && (channel === 'auth.login' || channel === 'auth.setup')) {
+    const token = (env.data as { token?: unknown }).token;
+    if (typeof token === 'string') return { token };
+  }
+  return null;
+}
+
 export function zodIssues(error: z.ZodError): { path: string; message: string; code: string }[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code }));
 }

@@ -6,7 +6,7 @@ import { hostname as osHostname } from 'node:os';
 import { HTTP_STATUS, isChannel, type Envelope, type ErrorCode } from '../../shared/contract';
 import type { Logger } from '../engine/context';
 import type { Engine } from '../engine/engine';
-import type { Router } from '../engine/router';
+import { sessionChange, type Router } from '../engine/router';
 import { SECURITY_HEADERS } from './headers';
 import { serveStatic } from './static';
 
@@ -230,11 +230,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const env = await router.dispatch(name, input, { token: tokenOf(req) });
     const extra: Record<string, string> = {};
-    if (env.ok && (name === 'auth.login' || name === 'auth.setup')) {
-      const token = (env.data as { token?: unknown }).token;
-      if (typeof token === 'string') extra['Set-Cookie'] = sessionCookie(token);
-    }
-    if (name === 'auth.logout') extra['Set-Cookie'] = CLEAR_COOKIE;
+    const change = sessionChange(name, env);
+    if (change) extra['Set-Cookie'] = change === 'end' ? CLEAR_COOKIE : sessionCookie(change.token);
     sendJson(res, statusOf(env), env, extra);
   }
 

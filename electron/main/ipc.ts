@@ -5,7 +5,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } fro
 import { CHANNEL_NAMES, type Channel, type Envelope } from '../../shared/contract';
 import type { Logger } from '../engine/context';
 import type { Engine } from '../engine/engine';
-import type { Router } from '../engine/router';
+import { sessionChange, type Router } from '../engine/router';
 
 export interface IpcOptions {
   router: Pick<Router, 'dispatch'>;
@@ -58,11 +58,9 @@ export function bindIpc(opts: IpcOptions): IpcBinding {
       }
       const id = event.sender.id;
       const env = await router.dispatch(channel, input, { token: tokens.get(id) ?? null });
-      if (env.ok && (channel === 'auth.login' || channel === 'auth.setup')) {
-        const token = (env.data as { token?: unknown }).token;
-        if (typeof token === 'string') bind(event.sender, token);
-      }
-      if (channel === 'auth.logout') tokens.delete(id);
+      const change = sessionChange(channel, env);
+      if (change === 'end') tokens.delete(id);
+      else if (change) bind(event.sender, change.token);
       return env;
     } catch (e) {
       log.error('IPC handler failed', { channel, error: String(e) });
