@@ -1,7 +1,8 @@
 // Per-test browser host: `electron/host/cli.ts --demo` on a fresh data folder and a free port,
 // started with this Node (process.execPath) and killed after the test. Plus sign-in helpers.
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnHost } from '../support/hostProcess';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,30 +15,14 @@ export interface Host {
 
 export async function startHost(args: string[] = [], demo = true): Promise<Host> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bo-e2e-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...(demo ? ['--demo'] : []), '--data', dataDir, '--port', '0', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: process.env,
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s:\n${out}`)), 30_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /Box office ready at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited (${code}) before it was ready:\n${out}`));
-    });
-  });
-  proc.removeAllListeners('exit');
-  return { url, dataDir, proc };
+  const p = spawnHost([...(demo ? ['--demo'] : []), '--data', dataDir, '--port', '0', ...args]);
+  try {
+    return { url: await p.ready(30_000), dataDir, proc: p.child };
+  } catch (e) {
+    p.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 export async function stopHost(h: Host): Promise<void> {

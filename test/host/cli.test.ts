@@ -1,44 +1,20 @@
 // The browser host's command line as a real process: ready line, clean shutdown, busy port, bad flags.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from './http';
+import { spawnHost, type HostProcess } from '../support/hostProcess';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
-function cli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return {
-    child,
-    exited,
-    out: () => stdout,
-    err: () => stderr,
-    ready: () =>
-      new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ready line; stdout=${stdout} stderr=${stderr}`)), 25_000);
-        const check = () => {
-          const m = /^Box office ready at (http:\/\/\S+)$/m.exec(stdout);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          }
-        };
-        child.stdout!.on('data', check);
-        child.on('exit', () => reject(new Error(`exited early; stderr=${stderr}`)));
-        check();
-      }),
-  };
+function cli(args: string[]): HostProcess {
+  const p = spawnHost(args);
+  children.push(p.child);
+  return p;
 }
 
 function tmp(): string {
