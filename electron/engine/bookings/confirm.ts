@@ -16,6 +16,7 @@
 // marks this attempt's rows 'done' (and refuses to commit if payment recovery has claimed one);
 // a decline marks the row 'failed', a refund after a failed sale 'compensated'. If the process dies
 // anywhere in between, the Engine's payment recovery refunds the orphaned charge.
+import { stmt } from '../db/stmts';
 import { enqueueForBooking } from '../notify/outbox';
 import {
   BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod,
@@ -39,7 +40,7 @@ type ElectronicMethod = Exclude<PaymentMethod, 'cash'>;
 interface Approved { index: number; method: ElectronicMethod; amount: number; transactionId: string; opId: string }
 
 function bookingIdByKey(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT id FROM bookings WHERE idempotency_key = ?').get(key) as { id: string } | undefined;
+  const row = stmt(db, 'SELECT id FROM bookings WHERE idempotency_key = ?').get(key) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
@@ -56,7 +57,7 @@ function replay(db: Db, bookingId: string, actor: Actor): Booking {
 }
 
 function holdSeatIds(db: Db, holdId: string): string[] {
-  return (db.prepare('SELECT seat_id FROM seat_claims WHERE hold_id = ? ORDER BY seat_id').all(holdId) as { seat_id: string }[]).map(
+  return (stmt(db, 'SELECT seat_id FROM seat_claims WHERE hold_id = ? ORDER BY seat_id').all(holdId) as { seat_id: string }[]).map(
     (r) => r.seat_id,
   );
 }
@@ -131,7 +132,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
   // 2. Everything that can be checked before money moves.
   // A hold belongs to the session that made it; someone else's hold is as good as not there.
-  const hold = db.prepare('SELECT id, show_id, expires_at FROM holds WHERE id = ? AND session = ?').get(input.holdId, actor.session) as
+  const hold = stmt(db, 'SELECT id, show_id, expires_at FROM holds WHERE id = ? AND session = ?').get(input.holdId, actor.session) as
     | { id: string; show_id: string; expires_at: number }
     | undefined;
   // A hold the sweeper already ended is gone too: the message covers that common case.
@@ -204,19 +205,18 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     const now = ctx.clock.now();
     if (now >= show.startsAt) throw new BoxOfficeError('SHOW_STARTED', 'The show started while the payment was taken', { showId: show.id });
     // A seat blocked or removed from the layout while the customer paid is not sold.
-    const unsellable = db
-      .prepare('SELECT s.id FROM seat_claims c JOIN seats s ON s.id = c.seat_id WHERE c.hold_id = ? AND (s.blocked = 1 OR s.removed = 1)')
+    const unsellable = stmt(db, 'SELECT s.id FROM seat_claims c JOIN seats s ON s.id = c.seat_id WHERE c.hold_id = ? AND (s.blocked = 1 OR s.removed = 1)')
       .all(hold.id) as { id: string }[];
     if (unsellable.length) {
       throw new BoxOfficeError('SEATS_UNAVAILABLE', 'A seat was taken out of sale during payment; please choose again', { seatIds: unsellable.map((u) => u.id) });
     }
-    const live = db.prepare('SELECT expires_at FROM holds WHERE id = ? AND session = ?').get(hold.id, actor.session) as
+    const live = stmt(db, 'SELECT expires_at FROM holds WHERE id = ? AND session = ?').get(hold.id, actor.session) as
       | { expires_at: number }
       | undefined;
     if (!live || live.expires_at <= now) {
       throw new BoxOfficeError('HOLD_EXPIRED', 'The hold expired before the sale could complete', { holdId: hold.id });
     }
-    const status = db.prepare('SELECT status FROM shows WHERE id = ?').get(show.id) as { status: string };
+    const status = stmt(db, 'SELECT status FROM shows WHERE id = ?').get(show.id) as { status: string };
     if (status.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show was cancelled meanwhile', { showId: show.id });
     // Seats added to or released from the hold while the card was charged: the priced tickets no
     // longer match, so do not sell a different set of seats than the one the customer paid for.
@@ -228,13 +228,13 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
     const bookingId = newId('bk');
     let code = newBookingCode();
-    const codeTaken = db.prepare('SELECT 1 FROM bookings WHERE code = ?');
+    const codeTaken = stmt(db, 'SELECT 1 FROM bookings WHERE code = ?');
     // ~1e9 codes: a collision is rare, and we hold the write lock, so checking is enough.
     for (let i = 0; codeTaken.get(code) && i < 20; i++) code = newBookingCode();
     const c = input.customer;
     // Again inside the write lock: the shift may have been closed while a card was charged.
     const shiftId = takesCash ? requireShiftForCash(db, actor.staffId, 'take') : openShiftId(db, actor.staffId);
-    db.prepare(
+    stmt(db, 
       `INSERT INTO bookings (id, code, show_id, status, total, currency, customer_name, customer_phone, customer_email,
          cashier_id, shift_id, idempotency_key, created_at)
        VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -243,13 +243,13 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       c?.name || null, c?.phone || null, c?.email || null,
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
-    const ticket = db.prepare(
+    const ticket = stmt(db, 
       'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const l of quote.lines) {
       ticket.run(newId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, JSON.stringify(l.breakdown));
     }
-    const payment = db.prepare(
+    const payment = stmt(db, 
       `INSERT INTO payments (id, booking_id, kind, method, amount, tendered, change, reference, terminal_txn, staff_id, shift_id, created_at)
        VALUES (?, ?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -260,9 +260,9 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
         p.reference ?? null, txnByIndex.get(i) ?? null, actor.staffId, shiftId, now,
       );
     });
-    const sold = db.prepare('UPDATE seat_claims SET booking_id = ?, hold_id = NULL, expires_at = NULL WHERE hold_id = ?').run(bookingId, hold.id);
+    const sold = stmt(db, 'UPDATE seat_claims SET booking_id = ?, hold_id = NULL, expires_at = NULL WHERE hold_id = ?').run(bookingId, hold.id);
     if (sold.changes !== seatIds.length) throw new Error(`claim conversion mismatch: ${sold.changes} of ${seatIds.length}`);
-    db.prepare('DELETE FROM holds WHERE id = ?').run(hold.id);
+    stmt(db, 'DELETE FROM holds WHERE id = ?').run(hold.id);
     // This attempt's charges are the booking's, unless payment recovery took one over (a charge
     // slower than the grace period): then it is being refunded, and the sale must not commit.
     if (!markChargesDone(db, now, approved.map((a) => a.opId), owner, bookingId)) {
@@ -310,7 +310,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     // Another attempt with the same key won the race. Charges it shares with us (the terminal
     // recognised the same idempotency key) are its payments; any others of ours go back.
     const kept = new Set(
-      (db.prepare('SELECT terminal_txn FROM payments WHERE booking_id = ? AND terminal_txn IS NOT NULL').all(result.bookingId) as {
+      (stmt(db, 'SELECT terminal_txn FROM payments WHERE booking_id = ? AND terminal_txn IS NOT NULL').all(result.bookingId) as {
         terminal_txn: string;
       }[]).map((r) => r.terminal_txn),
     );

@@ -1,6 +1,7 @@
 // Reading bookings: the one loader that turns rows into the contract's Booking (used by confirm,
 // cancel, shows.cancel and receipts too, so every channel answers the same shape), bookings.get
 // and bookings.search.
+import { stmt } from '../db/stmts';
 import { BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod } from '../../../shared/contract';
 import { localDayRange } from '../../../shared/localTime';
 import { iso } from '../clock';
@@ -33,8 +34,7 @@ interface PaymentRow { method: PaymentMethod; amount: number; tendered: number |
 
 /** The booking with everything the contract shows, or null when there is no such booking. */
 export function loadBooking(db: Db, id: string): Booking | null {
-  const b = db
-    .prepare(
+  const b = stmt(db, 
       `SELECT b.*, st.name AS cashier_name, s.starts_at, m.title AS movie_title, h.name AS hall_name
        FROM bookings b
        JOIN staff st ON st.id = b.cashier_id
@@ -46,14 +46,12 @@ export function loadBooking(db: Db, id: string): Booking | null {
     .get(id) as BookingRow | undefined;
   if (!b) return null;
   // Tickets in seat-map order (row, then number), whatever order they were sold in.
-  const tickets = db
-    .prepare(
+  const tickets = stmt(db, 
       `SELECT t.seat_id, t.seat_label, t.ticket_type, t.amount FROM tickets t JOIN seats se ON se.id = t.seat_id
        WHERE t.booking_id = ? ORDER BY se.row_index, se.number, t.seat_label`,
     )
     .all(id) as { seat_id: string; seat_label: string; ticket_type: string; amount: number }[];
-  const payments = db
-    .prepare("SELECT method, amount, tendered, change, reference FROM payments WHERE booking_id = ? AND kind = 'charge' ORDER BY rowid")
+  const payments = stmt(db, "SELECT method, amount, tendered, change, reference FROM payments WHERE booking_id = ? AND kind = 'charge' ORDER BY rowid")
     .all(id) as PaymentRow[];
 
   const booking: Booking = {
@@ -105,7 +103,7 @@ export function requireBooking(db: Db, id: string): Booking {
 export function getBooking(ctx: EngineCtx, input: ParsedInput<'bookings.get'>, _actor: Actor): ChannelOutput<'bookings.get'> {
   if ('id' in input) return requireBooking(ctx.db, input.id);
   // The schema already trimmed and upper-cased the code as typed at the counter.
-  const row = ctx.db.prepare('SELECT id FROM bookings WHERE code = ?').get(input.code) as { id: string } | undefined;
+  const row = stmt(ctx.db, 'SELECT id FROM bookings WHERE code = ?').get(input.code) as { id: string } | undefined;
   if (!row) throw new BoxOfficeError('NOT_FOUND', `No booking with the code ${input.code}`, { code: input.code });
   return requireBooking(ctx.db, row.id);
 }
@@ -148,7 +146,7 @@ export function searchBookings(ctx: EngineCtx, input: ParsedInput<'bookings.sear
   if (input.date) {
     // "The date" of a booking is the local date of its show's start, in its theater's zone; each
     // theater may have its own zone, so the day's range is computed per theater.
-    const theaters = ctx.db.prepare('SELECT id, timezone FROM theaters ORDER BY id').all() as { id: string; timezone: string }[];
+    const theaters = stmt(ctx.db, 'SELECT id, timezone FROM theaters ORDER BY id').all() as { id: string; timezone: string }[];
     if (theaters.length === 0) return [];
     const ranges = theaters.map((t) => {
       const [from, to] = localDayRange(input.date!, t.timezone);
@@ -158,8 +156,7 @@ export function searchBookings(ctx: EngineCtx, input: ParsedInput<'bookings.sear
     where.push(`(${ranges.join(' OR ')})`);
   }
   params.push(input.limit ?? 50);
-  const rows = ctx.db
-    .prepare(
+  const rows = stmt(ctx.db, 
       `SELECT b.id FROM bookings b JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY b.created_at DESC, b.rowid DESC LIMIT ?`,

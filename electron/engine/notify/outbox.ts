@@ -1,5 +1,6 @@
 // The outbox: notification rows written in the same transaction as the change they tell about,
 // listed for the manager, retried on demand. Delivery is the worker's job (worker.ts).
+import { stmt } from '../db/stmts';
 import { BoxOfficeError, type OutboxItem, type ParsedInput } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
@@ -13,13 +14,13 @@ export type Topic = 'booking.confirmed' | 'booking.cancelled' | 'show.cancelled'
  * MUST be called inside the transaction that changes the booking: if that rolls back, so does this.
  */
 export function enqueueForBooking(db: Db, now: number, bookingId: string, topic: Topic, to?: { email?: string | null; phone?: string | null }): number {
-  const b = db.prepare('SELECT customer_email AS email, customer_phone AS phone FROM bookings WHERE id = ?').get(bookingId) as
+  const b = stmt(db, 'SELECT customer_email AS email, customer_phone AS phone FROM bookings WHERE id = ?').get(bookingId) as
     | { email: string | null; phone: string | null }
     | undefined;
   if (!b) return 0;
   const email = to ? (to.email ?? null) : b.email;
   const phone = to ? (to.phone ?? null) : b.phone;
-  const insert = db.prepare(
+  const insert = stmt(db, 
     'INSERT INTO outbox (channel, topic, booking_id, recipient, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   let n = 0;
@@ -42,8 +43,7 @@ export function toItem(r: OutboxRow): OutboxItem {
 }
 
 export function listOutbox(ctx: EngineCtx, input: ParsedInput<'notifications.list'>): OutboxItem[] {
-  const rows = ctx.db
-    .prepare(
+  const rows = stmt(ctx.db, 
       `SELECT * FROM outbox WHERE (@status IS NULL OR status = @status) AND (@booking IS NULL OR booking_id = @booking)
        ORDER BY id DESC LIMIT @limit`,
     )
@@ -57,15 +57,14 @@ export function retryOutbox(ctx: EngineCtx, input: ParsedInput<'notifications.re
   const id = input.id === undefined ? null : Number(input.id);
   if (input.id !== undefined && !Number.isSafeInteger(id)) throw new BoxOfficeError('NOT_FOUND', 'No such notification');
   const run = ctx.db.transaction(() => {
-    const r = ctx.db
-      .prepare(
+    const r = stmt(ctx.db, 
         `UPDATE outbox SET status = 'pending', next_attempt_at = @now, lease_until = NULL,
            attempts = CASE WHEN status = 'dead' THEN 0 ELSE attempts END
          WHERE status IN ('pending','dead') AND (@id IS NULL OR id = @id)`,
       )
       .run({ now, id });
     if (id !== null && r.changes === 0) {
-      const exists = ctx.db.prepare('SELECT status FROM outbox WHERE id = ?').get(id) as { status: string } | undefined;
+      const exists = stmt(ctx.db, 'SELECT status FROM outbox WHERE id = ?').get(id) as { status: string } | undefined;
       if (!exists) throw new BoxOfficeError('NOT_FOUND', 'No such notification');
       throw new BoxOfficeError('CONFLICT', `That notification is already ${exists.status}`);
     }
@@ -78,7 +77,7 @@ export function retryOutbox(ctx: EngineCtx, input: ParsedInput<'notifications.re
 export function resendReceipt(ctx: EngineCtx, input: ParsedInput<'bookings.resendReceipt'>, actor: Actor): { queued: number } {
   const now = ctx.clock.now();
   return ctx.db.transaction(() => {
-    const b = ctx.db.prepare('SELECT customer_email AS email FROM bookings WHERE id = ?').get(input.bookingId) as { email: string | null } | undefined;
+    const b = stmt(ctx.db, 'SELECT customer_email AS email FROM bookings WHERE id = ?').get(input.bookingId) as { email: string | null } | undefined;
     if (!b) throw new BoxOfficeError('NOT_FOUND', 'No such booking');
     const email = input.email ?? b.email;
     if (!email) throw new BoxOfficeError('VALIDATION', 'This booking has no email address; type one to send the receipt to');

@@ -77,7 +77,7 @@ export function newLeaseOwner(): string {
 }
 
 export function getOp(db: Db, id: string): OpRow | undefined {
-  return db.prepare('SELECT * FROM terminal_ops WHERE id = ?').get(id) as OpRow | undefined;
+  return stmt(db, 'SELECT * FROM terminal_ops WHERE id = ?').get(id) as OpRow | undefined;
 }
 
 /** Before terminal.charge: a pending charge row, committed on its own (durable before money moves). */
@@ -87,8 +87,7 @@ export function beginCharge(
 ): string {
   const id = newId('top');
   const now = ctx.clock.now();
-  ctx.db
-    .prepare(
+  stmt(ctx.db, 
       `INSERT INTO terminal_ops (id, kind, idempotency_key, payment_index, method, amount, currency, status, lease_owner, lease_until,
          staff_id, created_at, updated_at)
        VALUES (?, 'charge', ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
@@ -106,9 +105,8 @@ export function recordChargeTxn(ctx: EngineCtx, opId: string, owner: string, txn
   const db = ctx.db;
   const now = ctx.clock.now();
   db.transaction(() => {
-    db.prepare('UPDATE terminal_ops SET terminal_txn = ?, updated_at = ? WHERE id = ?').run(txn, now, opId);
-    const revived = db
-      .prepare("UPDATE terminal_ops SET status = 'pending', lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND status = 'unknown'")
+    stmt(db, 'UPDATE terminal_ops SET terminal_txn = ?, updated_at = ? WHERE id = ?').run(txn, now, opId);
+    const revived = stmt(db, "UPDATE terminal_ops SET status = 'pending', lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND status = 'unknown'")
       .run(owner, now + CHARGE_GRACE_MS, now, opId);
     if (revived.changes) ctx.log.warn('a charge recovery had marked unknown was approved after all', { opId, txn });
   }).immediate();
@@ -117,8 +115,7 @@ export function recordChargeTxn(ctx: EngineCtx, opId: string, owner: string, txn
 /** The terminal declined: nothing was charged. */
 export function markChargeFailed(ctx: EngineCtx, opId: string, reason: string): void {
   const now = ctx.clock.now();
-  ctx.db
-    .prepare("UPDATE terminal_ops SET status = 'failed', last_error = ?, lease_owner = NULL, updated_at = ? WHERE id = ? AND status = 'pending'")
+  stmt(ctx.db, "UPDATE terminal_ops SET status = 'failed', last_error = ?, lease_owner = NULL, updated_at = ? WHERE id = ? AND status = 'pending'")
     .run(reason, now, opId);
 }
 
@@ -128,8 +125,7 @@ export function markChargeUnknown(ctx: EngineCtx, actor: Actor | null, opId: str
   const now = ctx.clock.now();
   db.transaction(() => {
     const op = getOp(db, opId);
-    const r = db
-      .prepare("UPDATE terminal_ops SET status = 'unknown', last_error = ?, lease_owner = NULL, updated_at = ? WHERE id = ? AND status = 'pending'")
+    const r = stmt(db, "UPDATE terminal_ops SET status = 'unknown', last_error = ?, lease_owner = NULL, updated_at = ? WHERE id = ? AND status = 'pending'")
       .run(error, now, opId);
     if (r.changes && op) writeAudit(ctx, actor, 'payment.unknown', null, opDetails(op, { error }));
   }).immediate();
@@ -140,7 +136,7 @@ export function markChargeUnknown(ctx: EngineCtx, actor: Actor | null, opId: str
  * no longer this attempt's (recovery claimed it): the caller must then not commit the sale.
  */
 export function markChargesDone(db: Db, now: number, opIds: readonly string[], owner: string, bookingId: string): boolean {
-  const upd = db.prepare(
+  const upd = stmt(db, 
     `UPDATE terminal_ops SET status = 'done', booking_id = ?, lease_owner = NULL, updated_at = ?
      WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
   );
@@ -154,7 +150,7 @@ export function insertRefundOp(
   r: { bookingId: string; method: ElectronicMethod; amount: number; terminalTxn: string; staffId: string; owner: string },
 ): string {
   const id = newId('top');
-  db.prepare(
+  stmt(db, 
     `INSERT INTO terminal_ops (id, kind, booking_id, method, amount, terminal_txn, status, lease_owner, lease_until, staff_id, created_at, updated_at)
      VALUES (?, 'refund', ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
   ).run(id, r.bookingId, r.method, r.amount, r.terminalTxn, r.owner, now + LEASE_MS, r.staffId, now, now);
@@ -165,8 +161,7 @@ export function insertRefundOp(
 export function renewLease(ctx: EngineCtx, opId: string, owner: string): boolean {
   const now = ctx.clock.now();
   return (
-    ctx.db
-      .prepare("UPDATE terminal_ops SET lease_until = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND lease_owner = ?")
+    stmt(ctx.db, "UPDATE terminal_ops SET lease_until = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND lease_owner = ?")
       .run(now + LEASE_MS, now, opId, owner).changes === 1
   );
 }
@@ -177,8 +172,7 @@ export function settleRefunded(ctx: EngineCtx, opId: string, owner: string, audi
   const now = ctx.clock.now();
   return db.transaction(() => {
     const op = getOp(db, opId);
-    const r = db
-      .prepare(
+    const r = stmt(db, 
         `UPDATE terminal_ops SET status = CASE kind WHEN 'charge' THEN 'compensated' ELSE 'done' END, lease_owner = NULL, last_error = NULL,
            updated_at = ? WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
       )
@@ -200,7 +194,7 @@ export function releaseFailed(ctx: EngineCtx, opId: string, owner: string, error
     if (!op || op.status !== 'pending' || op.lease_owner !== owner) return null;
     const attempts = op.attempts + (countAttempt ? 1 : 0);
     const giveUp = attempts >= MAX_ATTEMPTS;
-    db.prepare(
+    stmt(db, 
       `UPDATE terminal_ops SET status = ?, attempts = ?, last_error = ?, lease_owner = NULL, lease_until = ?, updated_at = ? WHERE id = ?`,
     ).run(giveUp ? 'failed' : 'pending', attempts, error, now + RETRY_MS, now, opId);
     if (giveUp) {
@@ -253,24 +247,23 @@ export async function recoverTerminalOps(ctx: EngineCtx, opts: { batch?: number 
   if (!stmt(db, "SELECT 1 FROM terminal_ops WHERE status = 'pending' AND lease_until <= ? LIMIT 1").get(now)) return report;
 
   const claimed = db.transaction((): OpRow[] => {
-    const rows = db
-      .prepare("SELECT * FROM terminal_ops WHERE status = 'pending' AND lease_until <= ? ORDER BY created_at, id LIMIT ?")
+    const rows = stmt(db, "SELECT * FROM terminal_ops WHERE status = 'pending' AND lease_until <= ? ORDER BY created_at, id LIMIT ?")
       .all(now, opts.batch ?? 50) as OpRow[];
-    const settle = db.prepare(
+    const settle = stmt(db, 
       'UPDATE terminal_ops SET status = ?, booking_id = COALESCE(?, booking_id), last_error = COALESCE(?, last_error), lease_owner = NULL, updated_at = ? WHERE id = ?',
     );
-    const claim = db.prepare(
+    const claim = stmt(db, 
       "UPDATE terminal_ops SET lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending' AND lease_until <= ?",
     );
     const out: OpRow[] = [];
     for (const op of rows) {
       if (op.kind === 'charge') {
         const booking = op.idempotency_key
-          ? (db.prepare('SELECT id FROM bookings WHERE idempotency_key = ?').get(op.idempotency_key) as { id: string } | undefined)
+          ? (stmt(db, 'SELECT id FROM bookings WHERE idempotency_key = ?').get(op.idempotency_key) as { id: string } | undefined)
           : undefined;
         const paid =
           booking && op.terminal_txn
-            ? db.prepare("SELECT 1 FROM payments WHERE booking_id = ? AND kind = 'charge' AND terminal_txn = ?").get(booking.id, op.terminal_txn)
+            ? stmt(db, "SELECT 1 FROM payments WHERE booking_id = ? AND kind = 'charge' AND terminal_txn = ?").get(booking.id, op.terminal_txn)
             : undefined;
         if (booking && paid) {
           // The sale committed with this very charge.

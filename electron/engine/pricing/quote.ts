@@ -1,6 +1,7 @@
 // pricing.quote and the quoting the sale reuses: the seats of a show and their ticket types priced
 // with the rules in force. bookings.confirm calls computeQuote so the total a customer pays is
 // exactly the quote at confirm time, computed by the same code.
+import { stmt } from '../db/stmts';
 import {
   BoxOfficeError, type ChannelOutput, type ParsedInput, type PricingRules, type Quote, type SeatType,
 } from '../../../shared/contract';
@@ -22,8 +23,7 @@ export interface PricedShow {
 }
 
 export function loadPricedShow(db: Db, showId: string): PricedShow {
-  const row = db
-    .prepare(
+  const row = stmt(db, 
       `SELECT s.id, s.hall_id, s.starts_at, s.base_price, s.status, t.timezone, t.currency
        FROM shows s JOIN halls h ON h.id = s.hall_id JOIN theaters t ON t.id = h.theater_id
        WHERE s.id = ?`,
@@ -62,7 +62,7 @@ export function computeQuote(
       { path: 'tickets', message: `listed more than once: ${[...new Set(dupes)].join(', ')}`, code: 'custom' },
     ]);
   }
-  const seatStmt = db.prepare('SELECT id, hall_id, row_label, number, type, removed FROM seats WHERE id = ?');
+  const seatStmt = stmt(db, 'SELECT id, hall_id, row_label, number, type, removed FROM seats WHERE id = ?');
   const seats = tickets.map((t) => seatStmt.get(t.seatId) as SeatRow | undefined);
   const missing = tickets.filter((_t, i) => {
     const s = seats[i];

@@ -15,11 +15,11 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 
 function staffCount(ctx: EngineCtx): number {
-  return (ctx.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+  return (stmt(ctx.db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 }
 
 export function staffById(ctx: Pick<EngineCtx, 'db'>, id: string): Staff | null {
-  const r = ctx.db.prepare('SELECT id, name, role, active FROM staff WHERE id = ?').get(id) as
+  const r = stmt(ctx.db, 'SELECT id, name, role, active FROM staff WHERE id = ?').get(id) as
     | { id: string; name: string; role: Staff['role']; active: number }
     | undefined;
   return r ? { id: r.id, name: r.name, role: r.role, active: r.active === 1 } : null;
@@ -28,7 +28,7 @@ export function staffById(ctx: Pick<EngineCtx, 'db'>, id: string): Staff | null 
 function createSession(ctx: EngineCtx, staffId: string): string {
   const token = newToken();
   const now = ctx.clock.now();
-  ctx.db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(token, staffId, now, now);
+  stmt(ctx.db, 'INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(token, staffId, now, now);
   return token;
 }
 
@@ -49,11 +49,9 @@ export function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _act
     // Checked inside the transaction: two first-run windows must not both create a manager.
     if (staffCount(ctx) > 0) throw new BoxOfficeError('CONFLICT', 'The box office is already set up; sign in instead');
     const t = input.theater;
-    ctx.db
-      .prepare('INSERT INTO theaters (id, name, city, timezone, currency, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    stmt(ctx.db, 'INSERT INTO theaters (id, name, city, timezone, currency, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(theaterId, t.name, t.city, t.timezone, t.currency, now);
-    ctx.db
-      .prepare("INSERT INTO staff (id, name, role, pin_hash, active, created_at) VALUES (?, ?, 'manager', ?, 1, ?)")
+    stmt(ctx.db, "INSERT INTO staff (id, name, role, pin_hash, active, created_at) VALUES (?, ?, 'manager', ?, 1, ?)")
       .run(staffId, input.manager.name, pinHash, now);
     const actor: Actor = { staffId, name: input.manager.name, role: 'manager', session: '' };
     writeAudit(ctx, actor, 'auth.setup', theaterId, { theater: t.name, manager: input.manager.name });
@@ -69,7 +67,7 @@ export function authLogin(ctx: EngineCtx, input: ParsedInput<'auth.login'>, _act
 }
 
 export function authLogout(ctx: EngineCtx, _input: ParsedInput<'auth.logout'>, actor: Actor): ChannelOutput<'auth.logout'> {
-  ctx.db.prepare('DELETE FROM sessions WHERE token = ?').run(actor.session);
+  stmt(ctx.db, 'DELETE FROM sessions WHERE token = ?').run(actor.session);
   return {};
 }
 
