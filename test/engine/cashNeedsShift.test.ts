@@ -116,4 +116,25 @@ describe('cash needs an open shift', () => {
       { method: 'cash', amount: 2000, shift_id: null },
     ]);
   });
+
+  it('keeps a show cancellation\'s owed cash out of the cancelling manager\'s open drawer', async () => {
+    let db;
+    ({ h, db } = setup());
+    const b = await sell(h, seats);
+    await h.ok('shows.cancel', { id: SHOW, reason: 'Projector failure' }, TOKENS.manager);
+    expect(db.prepare("SELECT shift_id FROM payments WHERE booking_id = ? AND kind = 'refund'").get(b.id)).toEqual({ shift_id: null });
+    const closed = await h.ok('shifts.close', { countedCash: 0 }, TOKENS.manager);
+    expect(closed).toMatchObject({ expectedCash: 0, difference: 0 });
+  });
+
+  it('refuses a cash line of 0 (its change would leave the drawer uncounted)', async () => {
+    ({ h } = setup());
+    closeFixtureShift(T.cashier);
+    const holdId = holdSql(h, SHOW, seats);
+    const e = await h.err('bookings.confirm', {
+      holdId, tickets, payments: [{ method: 'card', amount: 2000 }, { method: 'cash', amount: 0, tendered: 2000 }], idempotencyKey: key(),
+    }, C);
+    expect(e.code).toBe('VALIDATION');
+    expect(h.terminal.charges.size).toBe(0);
+  });
 });

@@ -69,7 +69,7 @@ describe('re-timing upcoming shows', () => {
     const e = await h.err('movies.save', await movieInput(148 + 11), M);
     expect(e.code).toBe('SCHEDULE_CONFLICT');
     expect(e.message).toMatch(/1 upcoming show would run into the next one in its hall \(first: Inception, Hall 1, 2026-11-23 18:00\)/);
-    expect(e.details).toEqual({ conflicts: [{ showId: 'evening', overlaps: ['later'] }] });
+    expect(e.details).toEqual({ conflicts: ['evening'], overlaps: [{ showId: 'evening', runsInto: ['later'] }] });
     expect([row('evening'), row('later')]).toEqual(before);
     expect((await h.ok('movies.search', { query: 'Inception' }, M))[0]!.durationMinutes).toBe(148);
     expect(h.events).toEqual([]);
@@ -95,6 +95,15 @@ describe('re-timing upcoming shows', () => {
     h.events.length = 0;
     await h.ok('settings.save', { ...DEFAULT_SETTINGS, trailerMinutes: 20, holdSeconds: 300 }, M);
     expect(h.events).toEqual([]);
+  });
+
+  it('leaves the schedule alone when a save changes no time (a title, a hall name)', async () => {
+    // Shows laid out under 20 trailer minutes, while the setting now says 15: an older schedule.
+    h.engine.ctx.db.prepare("UPDATE shows SET ends_at = ends_at + 5 * 60000, block_end = block_end + 5 * 60000 WHERE id IN ('evening', 'later')").run();
+    const before = [row('evening'), row('later')];
+    await h.ok('movies.save', { ...(await movieInput(148)), title: 'Inception (restored)' }, M);
+    await h.ok('halls.save', { ...(await hallInput(15)), name: 'Hall One' }, M);
+    expect([row('evening'), row('later')]).toEqual(before);
   });
 
   it('ignores cancelled shows: they neither move nor block', async () => {

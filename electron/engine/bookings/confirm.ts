@@ -83,8 +83,9 @@ function checkPayments(total: number, payments: Input['payments']): void {
         { path: `payments.${i}.tendered`, message: 'only for cash', code: 'custom' },
       ]);
     }
-    if (p.method !== 'cash' && p.amount === 0) {
-      throw new BoxOfficeError('VALIDATION', `A ${p.method} payment of 0 has nothing to charge`, [
+    if (p.amount === 0) {
+      // Cash too: a cash line of 0 would hand out its whole "change" outside any drawer count.
+      throw new BoxOfficeError('VALIDATION', `A ${p.method} payment of 0 has nothing to ${p.method === 'cash' ? 'take' : 'charge'}`, [
         { path: `payments.${i}.amount`, message: 'must be more than 0', code: 'custom' },
       ]);
     }
@@ -151,7 +152,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   checkCoverage(holdSeatIds(db, hold.id), input.tickets);
   const quote = computeQuote(db, show, input.tickets);
   checkPayments(quote.total, input.payments);
-  const takesCash = input.payments.some((p) => p.method === 'cash' && p.amount > 0);
+  const takesCash = input.payments.some((p) => p.method === 'cash');
   // Before any card is charged: a split card + cash sale must not charge the card and then fail.
   if (takesCash) requireShiftForCash(db, actor.staffId, 'take');
 

@@ -116,8 +116,10 @@ export function cancelBookingInTx(
   }
   if (remaining > 0) {
     // Throwing here rolls the whole cancellation back: nothing went through the terminal yet.
-    if (cashNeedsShift) requireShiftForCash(db, actor.staffId, 'pay back');
-    insert.run(newId('pay'), bookingId, 'cash', remaining, null, null, actor.staffId, shiftId, now);
+    // A show cancellation pays nobody now: its cash row stays out of every drawer (shift NULL),
+    // even the manager's own open one, whose count it would otherwise throw off.
+    const cashShift = cashNeedsShift ? requireShiftForCash(db, actor.staffId, 'pay back') : null;
+    insert.run(newId('pay'), bookingId, 'cash', remaining, null, null, actor.staffId, cashShift, now);
     allocations.push({ method: 'cash', amount: remaining });
   }
 

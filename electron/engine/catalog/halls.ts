@@ -58,10 +58,14 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
   const id = ctx.db.transaction(() => {
     if (!getTheaterRow(ctx.db, input.theaterId)) throw new BoxOfficeError('NOT_FOUND', 'No such theater');
     let existing: ExistingSeat[] = [];
+    let cleaningBefore: number | null = null;
     if (input.id) {
-      const h = ctx.db.prepare('SELECT id, theater_id FROM halls WHERE id = ?').get(input.id) as { id: string; theater_id: string } | undefined;
+      const h = ctx.db.prepare('SELECT id, theater_id, cleaning_minutes FROM halls WHERE id = ?').get(input.id) as
+        | { id: string; theater_id: string; cleaning_minutes: number }
+        | undefined;
       if (!h) throw new BoxOfficeError('NOT_FOUND', 'No such hall');
       if (h.theater_id !== input.theaterId) throw new BoxOfficeError('CONFLICT', 'A hall cannot move to another theater; create a new hall there');
+      cleaningBefore = h.cleaning_minutes;
       existing = ctx.db
         .prepare('SELECT id, row_label, row_index, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0')
         .all(input.id) as ExistingSeat[];
@@ -81,8 +85,11 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
         throw new BoxOfficeError('LAYOUT_IN_USE', `Seats ${labels} are held or sold for upcoming shows; they cannot be removed, re-typed or blocked now`, { seats: inUse });
       }
       ctx.db.prepare('UPDATE halls SET name = ?, cleaning_minutes = ? WHERE id = ?').run(input.name, input.cleaningMinutes, hallId);
-      // New cleaning minutes move the block end of the hall's upcoming shows (or refuse overlaps).
-      retimed = retimeUpcomingShows(ctx.db, ctx.clock.now(), { hallId }, getSettings(ctx).trailerMinutes);
+      // New cleaning minutes move the block end of the hall's upcoming shows (or refuse overlaps);
+      // a rename or a seat edit leaves the schedule alone.
+      if (cleaningBefore !== input.cleaningMinutes) {
+        retimed = retimeUpcomingShows(ctx.db, ctx.clock.now(), { hallId }, getSettings(ctx).trailerMinutes);
+      }
       // Retire every live seat first, then revive the kept ones with their new values: this way
       // swapping two seats' numbers never trips the unique (hall, row, number) index midway.
       ctx.db.prepare('UPDATE seats SET removed = 1 WHERE hall_id = ? AND removed = 0').run(hallId);

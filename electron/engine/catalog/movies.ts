@@ -90,6 +90,7 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
       writeAudit(ctx, actor, 'movies.create', id, { title: input.title, durationMinutes: input.durationMinutes });
       return id;
     }
+    const before = ctx.db.prepare('SELECT duration_minutes FROM movies WHERE id = ?').get(input.id) as { duration_minutes: number } | undefined;
     const r = ctx.db
       .prepare(
         `UPDATE movies SET title = @title, duration_minutes = @duration, genres = @genres, language = @language,
@@ -98,7 +99,10 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
       .run({ ...values, id: input.id });
     if (r.changes === 0) throw new BoxOfficeError('NOT_FOUND', 'No such movie');
     // A new running time moves the end of every upcoming show of the film (or refuses overlaps).
-    retimed = retimeUpcomingShows(ctx.db, ctx.clock.now(), { movieId: input.id }, getSettings(ctx).trailerMinutes);
+    // Only a new one: a title edit must not re-time shows laid out under older settings.
+    if (before && before.duration_minutes !== input.durationMinutes) {
+      retimed = retimeUpcomingShows(ctx.db, ctx.clock.now(), { movieId: input.id }, getSettings(ctx).trailerMinutes);
+    }
     writeAudit(ctx, actor, 'movies.update', input.id, {
       title: input.title,
       durationMinutes: input.durationMinutes,

@@ -33,20 +33,20 @@ export function retimeUpcomingShows(db: Db, now: number, scope: RetimeScope, tra
     .all({ trailer: trailerMinutes, now, movie, hall }) as { id: string; hall_id: string; starts_at: number; block_end: number }[];
 
   // Starts do not move, so a longer block can only run into the shows after it: report those
-  // (the later show would otherwise name the same pair a second time).
+  // (the later show would otherwise name the same pair a second time). Earliest first.
   const startOf = db.prepare('SELECT starts_at FROM shows WHERE id = ?').pluck();
-  const conflicts: { showId: string; overlaps: string[] }[] = [];
-  for (const c of changed) {
-    const overlaps = overlappingShows(db, c.hall_id, c.starts_at, c.block_end, c.id).filter((o) => (startOf.get(o) as number) > c.starts_at);
-    if (overlaps.length) conflicts.push({ showId: c.id, overlaps });
-  }
-  if (conflicts.length) {
-    const n = conflicts.length;
+  const overruns = changed
+    .map((c) => ({ c, into: overlappingShows(db, c.hall_id, c.starts_at, c.block_end, c.id).filter((o) => (startOf.get(o) as number) > c.starts_at) }))
+    .filter((x) => x.into.length > 0)
+    .sort((a, b) => a.c.starts_at - b.c.starts_at || a.c.id.localeCompare(b.c.id));
+  if (overruns.length) {
+    const n = overruns.length;
     throw new BoxOfficeError(
       'SCHEDULE_CONFLICT',
       `With this change ${n} upcoming show${n === 1 ? '' : 's'} would run into the next one in ${n === 1 ? 'its' : 'their'} hall ` +
-        `(first: ${describeShow(db, conflicts[0]!.showId)}); move or cancel ${n === 1 ? 'it' : 'them'} first`,
-      { conflicts },
+        `(first: ${describeShow(db, overruns[0]!.c.id)}); move or cancel ${n === 1 ? 'it' : 'them'} first`,
+      // conflicts: show ids, as shows.save gives them; overlaps: which show each would run into.
+      { conflicts: overruns.map((x) => x.c.id), overlaps: overruns.map((x) => ({ showId: x.c.id, runsInto: x.into })) },
     );
   }
   return changed.map((c) => c.id);
