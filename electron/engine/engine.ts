@@ -144,27 +144,38 @@ export class Engine {
     this.recoveryTimer = null;
   }
 
+  /**
+   * Puts `fromFile` in place of the live database (backup.restore). The copy is made first, with
+   * the live file still open, so the moments between "nobody else has it open" and the rename are
+   * as short as they can be. Any failure leaves the live database open, as it was.
+   */
   private reopen(fromFile: string): void {
     const file = this.ctx.dbFile;
-    this.ctx.db.close();
-    // Another process on this file (a second window, a browser host on the same data folder) would
-    // keep writing into the WAL removed below, and lose those writes or corrupt the restored copy.
-    if (!noOtherConnections(file)) {
-      this.ctx.db = Engine.open(file, this.ctx.backupDir, this.ctx.log);
-      throw new BoxOfficeError(
-        'CONFLICT',
-        'Another box office program is using this database (a second window, or a browser host on the same data folder); close it, then restore',
-      );
-    }
-    // The old database's WAL and shared-memory index belong to the old file: left beside the
-    // restored copy, SQLite would replay the old WAL frames onto it. Remove them first.
-    rmSync(`${file}-wal`, { force: true });
-    rmSync(`${file}-shm`, { force: true });
     // Copy beside the live file, then rename over it: a crash mid-copy leaves the old file whole.
     const incoming = `${file}.restoring`;
     copyFileSync(fromFile, incoming);
-    renameSync(incoming, file);
-    this.ctx.db = Engine.open(file, this.ctx.backupDir, this.ctx.log);
+    this.ctx.db.close();
+    try {
+      // Another process on this file (a second window, a browser host on the same data folder)
+      // would keep writing into the WAL removed below: its writes would be lost, or replayed onto
+      // the restored copy.
+      if (!noOtherConnections(file)) {
+        throw new BoxOfficeError(
+          'CONFLICT',
+          'Another box office program is using this database (a second window, or a browser host on the same data folder); close it, then restore',
+        );
+      }
+      // Defensive: closing the last connection checkpointed and removed the WAL, but a WAL or
+      // shared-memory index left beside the restored copy would be replayed onto it.
+      rmSync(`${file}-wal`, { force: true });
+      rmSync(`${file}-shm`, { force: true });
+      renameSync(incoming, file);
+    } catch (e) {
+      rmSync(incoming, { force: true });
+      throw e;
+    } finally {
+      this.ctx.db = Engine.open(file, this.ctx.backupDir, this.ctx.log);
+    }
   }
 
   close(): void {

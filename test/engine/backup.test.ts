@@ -127,6 +127,7 @@ describe('backup.restore', () => {
       const e = await h.err('backup.restore', { file: b.file }, TOKENS.manager);
       expect(e.code).toBe('CONFLICT');
       expect(e.message).toMatch(/Another box office program is using this database/);
+      expect(existsSync(`${h.file}.restoring`)).toBe(false);
       // Nothing was restored, and this engine carries on on the live data.
       expect(movieCount()).toBe(2);
       addMovie('mv_after_refusal');

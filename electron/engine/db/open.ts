@@ -50,7 +50,8 @@ export function noOtherConnections(file: string): boolean {
     probe.exec('COMMIT');
     return true;
   } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') return false;
+    // SQLITE_BUSY and its extended codes (SQLITE_BUSY_RECOVERY while another process recovers the WAL).
+    if (((e as { code?: string }).code ?? '').startsWith('SQLITE_BUSY')) return false;
     throw e;
   } finally {
     probe.close();
