@@ -1,5 +1,6 @@
 // Wrong PINs typed for one name on several counters at once (separate processes, one database)
-// all count: the fifth locks the name, whichever process typed it, and every later try is refused.
+// all count: the fifth locks the name, whichever process typed it, and every later try is refused;
+// a name that is not staff behaves exactly the same.
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -48,4 +49,22 @@ it('counts every wrong PIN across processes: exactly five, then the lock', async
   const row = db.prepare("SELECT failed_attempts, locked_until FROM staff WHERE name = 'Cashier'").get() as { failed_attempts: number; locked_until: number };
   expect(row).toEqual({ failed_attempts: 0, locked_until: MONDAY_10AM + 60_000 });
   expect((db.prepare("SELECT count(*) AS n FROM audit WHERE action = 'auth.lockout'").get() as { n: number }).n).toBe(1);
+}, 60_000);
+
+it('counts a made-up name the same way across processes, without storing the name', async () => {
+  h = makeHarness();
+  const db = h.engine.ctx.db;
+  seedBasics(db, { now: MONDAY_10AM });
+  const workers = Array.from({ length: 3 }, () => guesser({ file: h!.file, name: 'Nobody Here', attempts: 4, now: MONDAY_10AM }));
+  await Promise.all(workers.map((w) => w.ready));
+  for (const w of workers) w.child.send('go');
+  const codes = (await Promise.all(workers.map((w) => w.codes))).flat();
+
+  // Exactly what a real name gets: five wrong PINs, then the lock, whichever process typed them.
+  expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_FAILED_ATTEMPTS);
+  expect(codes.filter((c) => c === 'LOCKED_OUT')).toHaveLength(12 - MAX_FAILED_ATTEMPTS);
+  const rows = db.prepare('SELECT * FROM login_failures').all() as Record<string, unknown>[];
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ failed: 0, locked_until: MONDAY_10AM + 60_000 });
+  expect(JSON.stringify(rows).toLowerCase()).not.toContain('nobody');
 }, 60_000);

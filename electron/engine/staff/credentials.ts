@@ -6,6 +6,8 @@ import type { EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { writeAudit } from '../audit/audit';
 import { dummyPinHash, verifyPin } from './pin';
+import { stmt } from '../db/stmts';
+import { createHash } from 'node:crypto';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 60_000;
@@ -19,19 +21,6 @@ export interface StaffRow {
   active: number;
   failed_attempts: number;
   locked_until: number | null;
-}
-
-/**
- * Names that do not exist get the same lockout as real ones, kept in memory (there is no row to
- * keep it in). Keyed by database so two engines in one process (tests) do not share it.
- */
-const ghostAttempts = new WeakMap<Db, Map<string, { failed: number; lockedUntil: number | null }>>();
-const GHOST_LIMIT = 10_000;
-
-function ghostsOf(db: Db): Map<string, { failed: number; lockedUntil: number | null }> {
-  let m = ghostAttempts.get(db);
-  if (!m) ghostAttempts.set(db, (m = new Map()));
-  return m;
 }
 
 function lockedOut(lockedUntil: number, now: number): BoxOfficeError {
@@ -61,9 +50,21 @@ export function checkCredentials(ctx: Pick<EngineCtx, 'db' | 'clock'>, name: str
     if (lockedMeanwhile !== null) throw lockedOut(lockedMeanwhile, now);
     throw new BoxOfficeError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   }
-  if (row.failed_attempts !== 0 || row.locked_until !== null) {
-    ctx.db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
-  }
+  // Decided again under the write lock: another counter may have locked the name while this PIN
+  // was being checked, and then even the right PIN waits for the lock to end.
+  const lockedMeanwhile = ctx.db
+    .transaction((): number | null => {
+      const cur = stmt(ctx.db, 'SELECT failed_attempts, locked_until FROM staff WHERE id = ?').get(row.id) as
+        | { failed_attempts: number; locked_until: number | null }
+        | undefined;
+      if (cur?.locked_until != null && cur.locked_until > now) return cur.locked_until;
+      if (cur && (cur.failed_attempts !== 0 || cur.locked_until !== null)) {
+        stmt(ctx.db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      }
+      return null;
+    })
+    .immediate();
+  if (lockedMeanwhile !== null) throw lockedOut(lockedMeanwhile, now);
   // Checked after the PIN so an inactive name behaves exactly like a wrong PIN.
   if (!row.active) throw new BoxOfficeError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   return { ...row, failed_attempts: 0, locked_until: null };
@@ -96,23 +97,40 @@ function countFailure(ctx: Pick<EngineCtx, 'db' | 'clock'>, row: StaffRow, now: 
     .immediate();
 }
 
+/** The key of an unknown name in login_failures: a hash, never the typed text itself. */
+function nameHash(name: string): string {
+  return createHash('sha256').update(name.trim().toLowerCase()).digest('base64url');
+}
+
+// Rows of unknown names last touched more than a day ago are dropped, so the table stays small.
+const FORGET_UNKNOWN_MS = 24 * 60 * 60_000;
+
 /**
- * Unknown names: the same lockout, kept in this process's memory (there is no row to keep it in),
- * so with two hosts on one database a guesser gets 5 tries per process, not 5 in all.
+ * Unknown names: the same rule, the same cost and the same answers as a real name, counted in
+ * login_failures (schema v5) in one IMMEDIATE transaction, so every process sees the same count.
  */
 function failUnknown(ctx: Pick<EngineCtx, 'db'>, name: string, pin: string, now: number): never {
-  const ghosts = ghostsOf(ctx.db);
-  const key = name.trim().toLowerCase();
-  const g = ghosts.get(key) ?? { failed: 0, lockedUntil: null };
-  if (g.lockedUntil !== null && g.lockedUntil > now) throw lockedOut(g.lockedUntil, now);
+  const key = nameHash(name);
+  const row = stmt(ctx.db, 'SELECT locked_until FROM login_failures WHERE name_hash = ?').get(key) as { locked_until: number | null } | undefined;
+  if (row?.locked_until != null && row.locked_until > now) throw lockedOut(row.locked_until, now);
   verifyPin(pin, dummyPinHash()); // same cost as a real check
-  g.failed += 1;
-  g.lockedUntil = null;
-  if (g.failed >= MAX_FAILED_ATTEMPTS) {
-    g.failed = 0;
-    g.lockedUntil = now + LOCKOUT_MS;
-  }
-  if (!ghosts.has(key) && ghosts.size >= GHOST_LIMIT) ghosts.clear(); // bounded memory
-  ghosts.set(key, g);
+  const lockedMeanwhile = ctx.db
+    .transaction((): number | null => {
+      stmt(ctx.db, 'DELETE FROM login_failures WHERE updated_at < ?').run(now - FORGET_UNKNOWN_MS);
+      const cur = stmt(ctx.db, 'SELECT failed, locked_until FROM login_failures WHERE name_hash = ?').get(key) as
+        | { failed: number; locked_until: number | null }
+        | undefined;
+      if (cur?.locked_until != null && cur.locked_until > now) return cur.locked_until;
+      const failed = (cur?.failed ?? 0) + 1;
+      const lock = failed >= MAX_FAILED_ATTEMPTS;
+      stmt(
+        ctx.db,
+        `INSERT INTO login_failures (name_hash, failed, locked_until, updated_at) VALUES (@key, @failed, @lockedUntil, @now)
+         ON CONFLICT (name_hash) DO UPDATE SET failed = excluded.failed, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
+      ).run({ key, failed: lock ? 0 : failed, lockedUntil: lock ? now + LOCKOUT_MS : null, now });
+      return null;
+    })
+    .immediate();
+  if (lockedMeanwhile !== null) throw lockedOut(lockedMeanwhile, now);
   throw new BoxOfficeError('UNAUTHENTICATED', WRONG_CREDENTIALS);
 }

@@ -4,6 +4,7 @@ import { sql as v1 } from './001-initial';
 import { sql as v2 } from './002-outbox';
 import { sql as v3 } from './003-payment-intents';
 import { sql as v4 } from './004-terminal-op-resolutions';
+import { sql as v5 } from './005-login-failures';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: 'outbox', sql: v2 },
   { version: 3, name: 'payment-intents', sql: v3 },
   { version: 4, name: 'terminal-op-resolutions', sql: v4 },
+  { version: 5, name: 'login-failures', sql: v5 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
