@@ -160,11 +160,52 @@ describe('PaymentPanel without an open shift', () => {
     expect(confirmBtn().disabled).toBe(false);
   });
 
+  it('F9 goes to the float instead of confirming, also while a card part is being typed', () => {
+    render(<PaymentPanel />);
+    (document.activeElement as HTMLElement | null)?.blur();
+    fireEvent.keyDown(window, { key: 'F9' });
+    expect(document.activeElement).toBe(screen.getByLabelText('Opening float'));
+    expect(api.callsTo('bookings.confirm')).toHaveLength(0);
+    // A cash part already listed, a card being typed: the float form stays, F9 still goes there.
+    useSale.setState({ payments: [{ method: 'cash', amount: 500, tendered: 500 }], entry: { method: 'card', text: '', reference: '' } });
+    fireEvent.keyDown(window, { key: 'F9' });
+    expect(document.activeElement).toBe(screen.getByLabelText('Opening float'));
+    expect(api.callsTo('bookings.confirm')).toHaveLength(0);
+  });
+
+  it('takes the shift opened in another window when opening answers CONFLICT', async () => {
+    api.handle('shifts.open', () => {
+      throw new FakeError('CONFLICT', 'You already have an open shift; close it before opening another');
+    });
+    api.handle('shifts.current', () => ({ id: 'sh_2', staffId: 'c', staffName: 'C', openedAt: '2030-01-01T00:00:00.000Z', float: 0 }) as never);
+    render(<PaymentPanel />);
+    fireEvent.change(screen.getByLabelText('Opening float'), { target: { value: '100' } });
+    await act(async () => {
+      fireEvent.submit(screen.getByRole('form', { name: 'Open a cash shift' }));
+    });
+    expect(api.callsTo('shifts.current')).toHaveLength(1);
+    expect(screen.queryByRole('form', { name: 'Open a cash shift' })).toBeNull();
+    expect(screen.getByLabelText(/Cash tendered/)).toBeTruthy();
+  });
+
   it('sells by card without asking for a shift', () => {
     render(<PaymentPanel />);
     fireEvent.click(screen.getByRole('radio', { name: /Card/ }));
     expect(screen.queryByRole('form', { name: 'Open a cash shift' })).toBeNull();
     expect(confirmBtn().disabled).toBe(false);
+  });
+
+  it('does not treat a failed shift load as "no shift"', async () => {
+    useShift.getState().reset();
+    api.handle('shifts.current', () => {
+      throw new FakeError('INTERNAL', 'down');
+    });
+    await act(async () => {
+      await useShift.getState().load();
+    });
+    expect(useShift.getState()).toMatchObject({ loaded: false, shift: null, error: 'down' });
+    render(<PaymentPanel />);
+    expect(screen.queryByRole('form', { name: 'Open a cash shift' })).toBeNull();
   });
 
   it('does not block cash while the shift is not known yet (the engine decides)', () => {

@@ -2,7 +2,7 @@
 // the payment panel asks for it before taking cash (the engine refuses cash without one).
 import { create } from 'zustand';
 import type { ChannelOutput, Shift } from '../../../shared/contract';
-import { call, messageOf } from '../api';
+import { ApiError, call, messageOf } from '../api';
 
 type CloseResult = ChannelOutput<'shifts.close'>;
 
@@ -34,7 +34,9 @@ export const useShift = create<ShiftState>((set, get) => ({
       const shift = await call('shifts.current', {});
       set({ shift, loading: false, loaded: true });
     } catch (e) {
-      set({ loading: false, loaded: true, error: messageOf(e) });
+      // Not "loaded": an unknown shift must not read as "no shift" (the payment panel would ask
+      // for a float the cashier may already have counted).
+      set({ loading: false, error: messageOf(e) });
     }
   },
 
@@ -47,6 +49,8 @@ export const useShift = create<ShiftState>((set, get) => ({
       return true;
     } catch (e) {
       set({ busy: false, error: messageOf(e) });
+      // Already open (from another window): take that shift instead of asking again.
+      if (e instanceof ApiError && e.code === 'CONFLICT') await get().load();
       return false;
     }
   },

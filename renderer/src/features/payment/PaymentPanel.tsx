@@ -56,7 +56,9 @@ export function PaymentPanel() {
         setEntry({ method: PAYMENT_METHODS[Number(e.key) - 1]!, text: '', reference: '' });
       } else if (e.key === 'F9' || (e.key === 'Enter' && e.ctrlKey)) {
         e.preventDefault();
-        void confirm();
+        // While cash waits for a shift, the sale cannot be confirmed: go to the float instead.
+        if (needsShift) (askFloat ? amountRef : floatRef).current?.focus();
+        else void confirm();
       } else if (e.key === 'Escape' && !pending) {
         e.preventDefault();
         back();
@@ -66,7 +68,7 @@ export function PaymentPanel() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [confirm, back, setEntry, pending]);
+  }, [confirm, back, setEntry, pending, needsShift, askFloat]);
 
   const press = (k: string) => {
     if (k === 'C') setEntry({ text: '' });

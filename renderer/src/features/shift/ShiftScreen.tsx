@@ -31,7 +31,16 @@ export function ShiftScreen() {
       <section className="panel" aria-label="Cash shift">
         <h2>Cash shift</h2>
         {loading && !loaded && <p className="state">Loading…</p>}
-        {error && <p className="state state--error" role="alert">{error}</p>}
+        {error && (
+          <p className="state state--error" role="alert">
+            {error}{' '}
+            {!loaded && (
+              <button type="button" onClick={() => void load()}>
+                Retry
+              </button>
+            )}
+          </p>
+        )}
         {closed && (
           <div className="success" role="status">
             <p>Shift closed.</p>
