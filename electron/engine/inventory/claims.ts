@@ -16,6 +16,7 @@ export interface ShowRow {
   hall_id: string;
   starts_at: number;
   ends_at: number;
+  block_end: number;
   base_price: number;
   format: string;
   status: 'scheduled' | 'cancelled';
@@ -34,7 +35,7 @@ export interface HoldRow {
 export function getShowRow(db: Db, showId: string): ShowRow | undefined {
   return stmt(
     db,
-    'SELECT id, movie_id, hall_id, starts_at, ends_at, base_price, format, status, seat_version FROM shows WHERE id = ?',
+    'SELECT id, movie_id, hall_id, starts_at, ends_at, block_end, base_price, format, status, seat_version FROM shows WHERE id = ?',
   ).get(showId) as ShowRow | undefined;
 }
 

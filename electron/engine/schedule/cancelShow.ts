@@ -9,27 +9,18 @@
 // terminal refund (payments/intents.ts), so a refund that fails afterwards, or that a crash kept
 // from being sent, is retried by the Engine's payment recovery; failures are logged and audited.
 import { BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type Show } from '../../../shared/contract';
-import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
 import { cancelBookingInTx, runTerminalRefunds, type RefundPlan } from '../bookings/refund';
 import { requireBooking } from '../bookings/query';
-
-interface ShowRow {
-  id: string; movie_id: string; hall_id: string; starts_at: number; ends_at: number; base_price: number; format: string; status: Show['status'];
-}
+import { getShowRow, toShow } from '../inventory/claims';
 
 function loadShow(db: Db, id: string): Show {
-  const r = db.prepare('SELECT id, movie_id, hall_id, starts_at, ends_at, base_price, format, status FROM shows WHERE id = ?').get(id) as
-    | ShowRow
-    | undefined;
+  const r = getShowRow(db, id);
   if (!r) throw new BoxOfficeError('NOT_FOUND', 'That show does not exist', { id });
-  return {
-    id: r.id, movieId: r.movie_id, hallId: r.hall_id, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at),
-    basePrice: r.base_price, format: r.format, status: r.status,
-  };
+  return toShow(r);
 }
 
 export async function cancelShow(ctx: EngineCtx, input: ParsedInput<'shows.cancel'>, actor: Actor): Promise<ChannelOutput<'shows.cancel'>> {

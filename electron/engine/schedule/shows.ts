@@ -1,30 +1,13 @@
 // The schedule: list shows with live seat counts, and create or move a show without overlaps.
-import { claimCounts } from '../inventory/claims';
+import { claimCounts, getShowRow, toShow, type ShowRow } from '../inventory/claims';
 import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Show } from '../../../shared/contract';
 import { localDayRange, localParts } from '../../../shared/localTime';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
-import { iso } from '../clock';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getSettings } from '../settings/settings';
 import { SELLABLE_SEAT } from '../catalog/capacity';
-
-export interface ShowRow {
-  id: string; movie_id: string; hall_id: string; starts_at: number; ends_at: number; block_end: number;
-  base_price: number; format: string; status: Show['status'];
-}
-
-export function toShow(r: ShowRow): Show {
-  return {
-    id: r.id, movieId: r.movie_id, hallId: r.hall_id, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at),
-    basePrice: r.base_price, format: r.format, status: r.status,
-  };
-}
-
-export function getShowRow(db: Db, id: string): ShowRow | null {
-  return (db.prepare('SELECT * FROM shows WHERE id = ?').get(id) as ShowRow | undefined) ?? null;
-}
 
 const NO_END = 8.64e15; // the largest JS date: "no upper bound" without a second query shape
 
@@ -141,7 +124,7 @@ export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor
   const trailerMinutes = getSettings(ctx).trailerMinutes;
 
   const id = ctx.db.transaction(() => {
-    const before = input.id ? getShowRow(ctx.db, input.id) : null;
+    const before = input.id ? (getShowRow(ctx.db, input.id) ?? null) : null;
     if (input.id && !before) throw new BoxOfficeError('NOT_FOUND', 'No such show');
     if (before?.status === 'cancelled') throw new BoxOfficeError('CONFLICT', 'This show was cancelled and cannot be changed');
 
