@@ -17,6 +17,7 @@ import { quoteTickets } from './pricing/quote';
 import { confirmBooking } from './bookings/confirm';
 import { getBooking, searchBookings } from './bookings/query';
 import { cancelBooking, refundQuote } from './bookings/cancel';
+import { payOutRefund } from './bookings/payout';
 import { getReceipt, printReceipt } from './receipts/receipts';
 import { dailyReport } from './reports/daily';
 import { occupancyReport } from './reports/occupancy';
@@ -93,6 +94,7 @@ export const handlers: Handlers = {
   'notifications.list': listOutbox,
   'notifications.retry': retryOutbox,
   'bookings.resendReceipt': resendReceipt,
+  'bookings.payOutRefund': payOutRefund,
   'payments.review': reviewPayments,
   'payments.resolve': resolvePayment,
 };

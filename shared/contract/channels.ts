@@ -234,6 +234,8 @@ export const channels = {
     'manager',
   ),
   'notifications.retry': ch(z.strictObject({ id: Id.optional() }), z.object({ scheduled: z.int() }), 'manager'),
+  // Pays out, from the caller's drawer, the cash a show cancellation left owed on a booking.
+  'bookings.payOutRefund': ch(z.strictObject({ id: Id }), Booking, 'cashier'),
   'bookings.resendReceipt': ch(
     z.strictObject({ bookingId: Id, email: z.email().max(200).optional() }),
     z.object({ queued: z.int() }),

@@ -183,7 +183,8 @@ export const Booking = z.object({
   cashier: z.object({ id: Id, name: z.string() }),
   createdAt: Instant,
   cancelledAt: Instant.optional(),
-  refund: z.object({ amount: Money, percent: z.int(), reason: z.string().optional() }).optional(),
+  // owedCash: the part still to hand over in cash (a show cancellation), until a counter pays it out.
+  refund: z.object({ amount: Money, percent: z.int(), reason: z.string().optional(), owedCash: Money.optional() }).optional(),
 });
 export type Booking = z.infer<typeof Booking>;
 

@@ -72,6 +72,7 @@ const SAMPLES: Partial<Record<Channel, unknown>> = {
   'bookings.search': { query: 'x' },
   'bookings.cancel': { id: 'bk_unknown', reason: 'test' },
   'bookings.refundQuote': { id: 'bk_unknown' },
+  'bookings.payOutRefund': { id: 'bk_unknown' },
   'receipts.get': { bookingId: 'bk_unknown' },
   'receipts.print': { bookingId: 'bk_unknown' },
   'reports.daily': { date: '2026-11-23' },

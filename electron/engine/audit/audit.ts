@@ -13,7 +13,7 @@ export function writeAudit(ctx: Pick<EngineCtx, 'db' | 'clock'>, actor: Actor | 
 interface AuditRow { id: number; at: number; staff_id: string | null; staff_name: string | null; action: string; entity_id: string | null; details: string | null }
 
 export function listAudit(ctx: EngineCtx, input: ParsedInput<'audit.list'>): AuditEntry[] {
-  const rows = stmt(ctx.db, 
+  const rows = stmt(ctx.db,
       `SELECT * FROM audit
        WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to) AND (@staff IS NULL OR staff_id = @staff)
        ORDER BY at DESC, id DESC LIMIT @limit`,

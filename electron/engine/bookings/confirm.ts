@@ -235,7 +235,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     const c = input.customer;
     // Again inside the write lock: the shift may have been closed while a card was charged.
     const shiftId = takesCash ? requireShiftForCash(db, actor.staffId, 'take') : openShiftId(db, actor.staffId);
-    stmt(db, 
+    stmt(db,
       `INSERT INTO bookings (id, code, show_id, status, total, currency, customer_name, customer_phone, customer_email,
          cashier_id, shift_id, idempotency_key, created_at)
        VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -244,13 +244,13 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       c?.name || null, c?.phone || null, c?.email || null,
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
-    const ticket = stmt(db, 
+    const ticket = stmt(db,
       'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const l of quote.lines) {
       ticket.run(newId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, JSON.stringify(l.breakdown));
     }
-    const payment = stmt(db, 
+    const payment = stmt(db,
       `INSERT INTO payments (id, booking_id, kind, method, amount, tendered, change, reference, terminal_txn, staff_id, shift_id, created_at)
        VALUES (?, ?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );

@@ -25,6 +25,7 @@ interface BookingRow {
   cancel_reason: string | null;
   refund_amount: number | null;
   refund_percent: number | null;
+  owed_cash: number;
   starts_at: number;
   movie_title: string;
   hall_name: string;
@@ -34,8 +35,9 @@ interface PaymentRow { method: PaymentMethod; amount: number; tendered: number |
 
 /** The booking with everything the contract shows, or null when there is no such booking. */
 export function loadBooking(db: Db, id: string): Booking | null {
-  const b = stmt(db, 
-      `SELECT b.*, st.name AS cashier_name, s.starts_at, m.title AS movie_title, h.name AS hall_name
+  const b = stmt(db,
+      `SELECT b.*, st.name AS cashier_name, s.starts_at, m.title AS movie_title, h.name AS hall_name,
+              (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.booking_id = b.id AND p.kind = 'refund' AND p.owed = 1) AS owed_cash
        FROM bookings b
        JOIN staff st ON st.id = b.cashier_id
        JOIN shows s ON s.id = b.show_id
@@ -46,7 +48,7 @@ export function loadBooking(db: Db, id: string): Booking | null {
     .get(id) as BookingRow | undefined;
   if (!b) return null;
   // Tickets in seat-map order (row, then number), whatever order they were sold in.
-  const tickets = stmt(db, 
+  const tickets = stmt(db,
       `SELECT t.seat_id, t.seat_label, t.ticket_type, t.amount FROM tickets t JOIN seats se ON se.id = t.seat_id
        WHERE t.booking_id = ? ORDER BY se.row_index, se.number, t.seat_label`,
     )
@@ -88,6 +90,7 @@ export function loadBooking(db: Db, id: string): Booking | null {
       amount: b.refund_amount,
       percent: b.refund_percent ?? 0,
       ...(b.cancel_reason !== null ? { reason: b.cancel_reason } : {}),
+      ...(b.owed_cash > 0 ? { owedCash: b.owed_cash } : {}),
     };
   }
   return booking;
@@ -156,7 +159,7 @@ export function searchBookings(ctx: EngineCtx, input: ParsedInput<'bookings.sear
     where.push(`(${ranges.join(' OR ')})`);
   }
   params.push(input.limit ?? 50);
-  const rows = stmt(ctx.db, 
+  const rows = stmt(ctx.db,
       `SELECT b.id FROM bookings b JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY b.created_at DESC, b.rowid DESC LIMIT ?`,

@@ -69,10 +69,10 @@ export function cancelBookingInTx(
   auditDetails: Record<string, unknown> = {},
   topic: Topic = 'booking.cancelled',
   /**
-   * False for shows.cancel: a manager cancelling a show does not pay anyone at that moment; its
-   * cash refunds are recorded outside any shift (what customers are owed, in the day report).
+   * True at a counter: the cash goes back now, from the caller's open shift. False for
+   * shows.cancel: nobody is paid at that moment, the cash part is recorded as owed.
    */
-  cashNeedsShift = true,
+  payCashNow = true,
 ): RefundPlan {
   const db = ctx.db;
   const booking = db.prepare('SELECT id, show_id, total, status FROM bookings WHERE id = ?').get(bookingId) as
@@ -96,8 +96,8 @@ export function cancelBookingInTx(
     .all(bookingId) as ChargeRow[];
   const shiftId = openShiftId(db, actor.staffId);
   const insert = db.prepare(
-    `INSERT INTO payments (id, booking_id, kind, method, amount, reference, terminal_txn, staff_id, shift_id, created_at)
-     VALUES (?, ?, 'refund', ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO payments (id, booking_id, kind, method, amount, reference, terminal_txn, staff_id, shift_id, created_at, owed)
+     VALUES (?, ?, 'refund', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const allocations: RefundPlan['allocations'] = [];
   const terminal: TerminalRefund[] = [];
@@ -108,7 +108,7 @@ export function cancelBookingInTx(
     if (c.method === 'cash' || !c.terminal_txn) continue;
     const part = Math.min(remaining, c.amount);
     if (part <= 0) continue;
-    insert.run(newId('pay'), bookingId, c.method, part, c.reference, c.terminal_txn, actor.staffId, shiftId, now);
+    insert.run(newId('pay'), bookingId, c.method, part, c.reference, c.terminal_txn, actor.staffId, shiftId, now, 0);
     allocations.push({ method: c.method, amount: part });
     const opId = insertRefundOp(db, now, { bookingId, method: c.method, amount: part, terminalTxn: c.terminal_txn, staffId: actor.staffId, owner });
     terminal.push({ bookingId, method: c.method, transactionId: c.terminal_txn, amount: part, op: { id: opId, owner } });
@@ -116,10 +116,11 @@ export function cancelBookingInTx(
   }
   if (remaining > 0) {
     // Throwing here rolls the whole cancellation back: nothing went through the terminal yet.
-    // A show cancellation pays nobody now: its cash row stays out of every drawer (shift NULL),
-    // even the manager's own open one, whose count it would otherwise throw off.
-    const cashShift = cashNeedsShift ? requireShiftForCash(db, actor.staffId, 'pay back') : null;
-    insert.run(newId('pay'), bookingId, 'cash', remaining, null, null, actor.staffId, cashShift, now);
+    // A show cancellation pays nobody now: its cash row is owed (bookings.payOutRefund pays it at
+    // a counter, from that cashier's drawer) and stays out of every drawer until then, even the
+    // manager's own open one, whose count it would otherwise throw off.
+    const cashShift = payCashNow ? requireShiftForCash(db, actor.staffId, 'pay back') : null;
+    insert.run(newId('pay'), bookingId, 'cash', remaining, null, null, actor.staffId, cashShift, now, payCashNow ? 0 : 1);
     allocations.push({ method: 'cash', amount: remaining });
   }
 

@@ -20,7 +20,7 @@ export function enqueueForBooking(db: Db, now: number, bookingId: string, topic:
   if (!b) return 0;
   const email = to ? (to.email ?? null) : b.email;
   const phone = to ? (to.phone ?? null) : b.phone;
-  const insert = stmt(db, 
+  const insert = stmt(db,
     'INSERT INTO outbox (channel, topic, booking_id, recipient, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   let n = 0;
@@ -43,7 +43,7 @@ export function toItem(r: OutboxRow): OutboxItem {
 }
 
 export function listOutbox(ctx: EngineCtx, input: ParsedInput<'notifications.list'>): OutboxItem[] {
-  const rows = stmt(ctx.db, 
+  const rows = stmt(ctx.db,
       `SELECT * FROM outbox WHERE (@status IS NULL OR status = @status) AND (@booking IS NULL OR booking_id = @booking)
        ORDER BY id DESC LIMIT @limit`,
     )
@@ -57,7 +57,7 @@ export function retryOutbox(ctx: EngineCtx, input: ParsedInput<'notifications.re
   const id = input.id === undefined ? null : Number(input.id);
   if (input.id !== undefined && !Number.isSafeInteger(id)) throw new BoxOfficeError('NOT_FOUND', 'No such notification');
   const run = ctx.db.transaction(() => {
-    const r = stmt(ctx.db, 
+    const r = stmt(ctx.db,
         `UPDATE outbox SET status = 'pending', next_attempt_at = @now, lease_until = NULL,
            attempts = CASE WHEN status = 'dead' THEN 0 ELSE attempts END
          WHERE status IN ('pending','dead') AND (@id IS NULL OR id = @id)`,

@@ -87,7 +87,7 @@ export function beginCharge(
 ): string {
   const id = newId('top');
   const now = ctx.clock.now();
-  stmt(ctx.db, 
+  stmt(ctx.db,
       `INSERT INTO terminal_ops (id, kind, idempotency_key, payment_index, method, amount, currency, status, lease_owner, lease_until,
          staff_id, created_at, updated_at)
        VALUES (?, 'charge', ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
@@ -136,7 +136,7 @@ export function markChargeUnknown(ctx: EngineCtx, actor: Actor | null, opId: str
  * no longer this attempt's (recovery claimed it): the caller must then not commit the sale.
  */
 export function markChargesDone(db: Db, now: number, opIds: readonly string[], owner: string, bookingId: string): boolean {
-  const upd = stmt(db, 
+  const upd = stmt(db,
     `UPDATE terminal_ops SET status = 'done', booking_id = ?, lease_owner = NULL, updated_at = ?
      WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
   );
@@ -150,7 +150,7 @@ export function insertRefundOp(
   r: { bookingId: string; method: ElectronicMethod; amount: number; terminalTxn: string; staffId: string; owner: string },
 ): string {
   const id = newId('top');
-  stmt(db, 
+  stmt(db,
     `INSERT INTO terminal_ops (id, kind, booking_id, method, amount, terminal_txn, status, lease_owner, lease_until, staff_id, created_at, updated_at)
      VALUES (?, 'refund', ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
   ).run(id, r.bookingId, r.method, r.amount, r.terminalTxn, r.owner, now + LEASE_MS, r.staffId, now, now);
@@ -172,7 +172,7 @@ export function settleRefunded(ctx: EngineCtx, opId: string, owner: string, audi
   const now = ctx.clock.now();
   return db.transaction(() => {
     const op = getOp(db, opId);
-    const r = stmt(db, 
+    const r = stmt(db,
         `UPDATE terminal_ops SET status = CASE kind WHEN 'charge' THEN 'compensated' ELSE 'done' END, lease_owner = NULL, last_error = NULL,
            updated_at = ? WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
       )
@@ -194,7 +194,7 @@ export function releaseFailed(ctx: EngineCtx, opId: string, owner: string, error
     if (!op || op.status !== 'pending' || op.lease_owner !== owner) return null;
     const attempts = op.attempts + (countAttempt ? 1 : 0);
     const giveUp = attempts >= MAX_ATTEMPTS;
-    stmt(db, 
+    stmt(db,
       `UPDATE terminal_ops SET status = ?, attempts = ?, last_error = ?, lease_owner = NULL, lease_until = ?, updated_at = ? WHERE id = ?`,
     ).run(giveUp ? 'failed' : 'pending', attempts, error, now + RETRY_MS, now, opId);
     if (giveUp) {
@@ -249,10 +249,10 @@ export async function recoverTerminalOps(ctx: EngineCtx, opts: { batch?: number 
   const claimed = db.transaction((): OpRow[] => {
     const rows = stmt(db, "SELECT * FROM terminal_ops WHERE status = 'pending' AND lease_until <= ? ORDER BY created_at, id LIMIT ?")
       .all(now, opts.batch ?? 50) as OpRow[];
-    const settle = stmt(db, 
+    const settle = stmt(db,
       'UPDATE terminal_ops SET status = ?, booking_id = COALESCE(?, booking_id), last_error = COALESCE(?, last_error), lease_owner = NULL, updated_at = ? WHERE id = ?',
     );
-    const claim = stmt(db, 
+    const claim = stmt(db,
       "UPDATE terminal_ops SET lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending' AND lease_until <= ?",
     );
     const out: OpRow[] = [];

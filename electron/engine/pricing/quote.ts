@@ -23,7 +23,7 @@ export interface PricedShow {
 }
 
 export function loadPricedShow(db: Db, showId: string): PricedShow {
-  const row = stmt(db, 
+  const row = stmt(db,
       `SELECT s.id, s.hall_id, s.starts_at, s.base_price, s.status, t.timezone, t.currency
        FROM shows s JOIN halls h ON h.id = s.hall_id JOIN theaters t ON t.id = h.theater_id
        WHERE s.id = ?`,

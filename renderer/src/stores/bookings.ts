@@ -1,4 +1,5 @@
-// Finding an existing booking (by code, name or phone), its refund quote and its cancellation.
+// Finding an existing booking (by code, name or phone), its refund quote and its cancellation,
+// and paying out the cash a show cancellation left owed on it.
 import { create } from 'zustand';
 import type { Booking, ChannelOutput } from '../../../shared/contract';
 import { ApiError, call, messageOf } from '../api';
@@ -19,11 +20,15 @@ interface BookingsState {
   cancelError: string | null;
   cancelCode: string | null;
   lastCancel: CancelResult | null;
+  payingOut: boolean;
+  payOutError: string | null;
+  payOutCode: string | null;
   setQuery(q: string): void;
   search(q?: string): Promise<void>;
   open(b: Booking): Promise<void>;
   close(): void;
   cancel(input: { reason: string; override?: boolean; approval?: { name: string; pin: string } }): Promise<boolean>;
+  payOut(): Promise<boolean>;
 }
 
 const CODE_RE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{6}$/;
@@ -41,6 +46,9 @@ export const useBookings = create<BookingsState>((set, get) => ({
   cancelError: null,
   cancelCode: null,
   lastCancel: null,
+  payingOut: false,
+  payOutError: null,
+  payOutCode: null,
 
   setQuery(q) {
     set({ query: q });
@@ -68,7 +76,7 @@ export const useBookings = create<BookingsState>((set, get) => ({
   },
 
   async open(b) {
-    set({ selected: b, refundQuote: null, refundError: null, cancelError: null, cancelCode: null, lastCancel: null });
+    set({ selected: b, refundQuote: null, refundError: null, cancelError: null, cancelCode: null, lastCancel: null, payOutError: null, payOutCode: null });
     if (b.status !== 'confirmed') return;
     try {
       const q = await call('bookings.refundQuote', { id: b.id });
@@ -103,6 +111,20 @@ export const useBookings = create<BookingsState>((set, get) => ({
       return true;
     } catch (e) {
       set({ cancelling: false, cancelError: messageOf(e), cancelCode: e instanceof ApiError ? e.code : null });
+      return false;
+    }
+  },
+
+  async payOut() {
+    const b = get().selected;
+    if (!b || get().payingOut) return false;
+    set({ payingOut: true, payOutError: null, payOutCode: null });
+    try {
+      const booking = await call('bookings.payOutRefund', { id: b.id });
+      set((s) => ({ payingOut: false, selected: booking, results: s.results.map((x) => (x.id === booking.id ? booking : x)) }));
+      return true;
+    } catch (e) {
+      set({ payingOut: false, payOutError: messageOf(e), payOutCode: e instanceof ApiError ? e.code : null });
       return false;
     }
   },

@@ -5,6 +5,7 @@ import { sql as v2 } from './002-outbox';
 import { sql as v3 } from './003-payment-intents';
 import { sql as v4 } from './004-terminal-op-resolutions';
 import { sql as v5 } from './005-login-failures';
+import { sql as v6 } from './006-owed-cash';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'payment-intents', sql: v3 },
   { version: 4, name: 'terminal-op-resolutions', sql: v4 },
   { version: 5, name: 'login-failures', sql: v5 },
+  { version: 6, name: 'owed-cash', sql: v6 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -77,6 +77,29 @@ function CancelForm({ booking }: { booking: Booking }) {
   );
 }
 
+/** Cash a show cancellation left owed: handed over from this cashier's drawer, once. */
+function OwedCash({ booking }: { booking: Booking }) {
+  const { payingOut, payOutError, payOutCode } = useBookings();
+  const payOut = useBookings((s) => s.payOut);
+  const owed = formatMoney(booking.refund!.owedCash!, booking.currency);
+  return (
+    <div className="shift-needed" role="region" aria-label="Cash owed to the customer">
+      <p>
+        <strong>{owed} in cash is owed to the customer</strong> (the show was cancelled). Hand it over, then record it: it comes out of
+        your drawer.
+      </p>
+      {payOutError && (
+        <p className="field-error" role="alert" data-code={payOutCode ?? undefined}>
+          {payOutCode === 'SHIFT_REQUIRED' ? `${payOutError}: Shift screen, F4.` : payOutError}
+        </p>
+      )}
+      <button type="button" className="primary" onClick={() => void payOut()} disabled={payingOut}>
+        {payingOut ? 'Recording…' : `Pay out ${owed} from my drawer`}
+      </button>
+    </div>
+  );
+}
+
 export function BookingsScreen() {
   const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
   const { query, results, searched, loading, error, selected, lastCancel } = useBookings();
@@ -181,6 +204,7 @@ export function BookingsScreen() {
               Refunded {formatMoney(selected.refund.amount, selected.currency)} ({selected.refund.percent}%)
             </p>
           )}
+          {selected.refund?.owedCash ? <OwedCash booking={selected} /> : null}
           {selected.status === 'confirmed' && <CancelForm booking={selected} />}
           <ResendReceipt booking={selected} />
           <button type="button" onClick={() => setShowReceipt((v) => !v)}>
