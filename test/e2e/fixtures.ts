@@ -125,3 +125,15 @@ export async function payExactCash(page: Page): Promise<string> {
   await expect(code).toHaveText(/^[A-Z2-9]{6}$/);
   return (await code.textContent())!;
 }
+
+/** One channel call over the host's HTTP API (set-up a test does not need to click through). */
+export async function api<T>(url: string, channel: string, input: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${url}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  const env = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!env.ok) throw new Error(`${channel}: ${env.error?.message}`);
+  return env.data;
+}

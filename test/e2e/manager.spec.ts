@@ -2,7 +2,7 @@
 // with a sale made by a cashier, a refused layout edit, backups.
 import type { Page } from '@playwright/test';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, api } from './fixtures';
 
 const TZ = 'America/New_York';
 const todayNY = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -23,17 +23,6 @@ async function shot(page: Page, name: string): Promise<void> {
   // Runs write to the ignored run/ folder; chosen shots are copied to docs/screenshots/ by hand.
   mkdirSync('docs/screenshots/run', { recursive: true });
   await page.screenshot({ path: `docs/screenshots/run/manager-${name}.png` });
-}
-
-async function api<T>(url: string, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const env = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!env.ok) throw new Error(`${channel}: ${env.error?.message}`);
-  return env.data;
 }
 
 test('a manager builds a new hall layout and saves it', async ({ page }) => {
