@@ -33,7 +33,7 @@ export async function renderEmail(r: Receipt, topic: string): Promise<RenderedEm
   const subject = `${title}: ${b.movieTitle}, ${when(r)} (booking ${b.code})`;
   const lines = r.lines.map((l) => `  ${l.seatLabel.padEnd(6)} ${l.ticketType.padEnd(10)} ${formatMoney(l.amount, cur)}`);
   const pays = b.payments.map((p) => `  ${p.method.padEnd(8)} ${formatMoney(p.amount, cur)}${p.change ? ` (change ${formatMoney(p.change, cur)})` : ''}`);
-  const refund = b.refund ? [`Refunded: ${formatMoney(b.refund.amount, cur)} (${b.refund.percent} %)`] : [];
+  const refund = b.refund ? [`Refunded: ${formatMoney(b.refund.amount, cur)} (${b.refund.percent} %)`, ...owedLine(r)] : [];
   const text = [
     r.header, r.theater.name, title, '',
     `Booking code: ${b.code}`, `Movie: ${b.movieTitle}`, `Hall: ${b.hallName}`, `Starts: ${when(r)}`, `Seats: ${seats}`, '',
@@ -46,13 +46,20 @@ ${r.header ? `<p>${esc(r.header)}</p>` : ''}<h2>${esc(r.theater.name)}: ${esc(ti
 <p><strong>Booking code ${esc(b.code)}</strong></p>
 <p>${esc(b.movieTitle)}<br>${esc(b.hallName)}, ${esc(when(r))}<br>Seats: ${esc(seats)}</p>
 <table style="width:100%;border-collapse:collapse">${rows}<tr><td colspan="2"><strong>Total</strong></td><td style="text-align:right"><strong>${esc(formatMoney(b.total, cur))}</strong></td></tr></table>
-${refund.length ? `<p>${esc(refund[0]!)}</p>` : ''}<p><img src="cid:ticket-qr" alt="Ticket QR code ${esc(b.code)}" width="240" height="240"></p>
+${refund.map((l) => `<p>${esc(l)}</p>`).join('')}<p><img src="cid:ticket-qr" alt="Ticket QR code ${esc(b.code)}" width="240" height="240"></p>
 ${r.footer ? `<p>${esc(r.footer)}</p>` : ''}</body></html>`;
   return { subject, text, html, attachments: [{ filename: `ticket-${b.code}.png`, content: qr, cid: 'ticket-qr', contentType: 'image/png' }] };
+}
+
+/** Cash still owed after a show cancellation: the customer has to come and collect it. */
+function owedLine(r: Receipt): string[] {
+  const owed = r.booking.refund?.owedCash;
+  return owed ? [`Your cash refund of ${formatMoney(owed, r.theater.currency)} is waiting at the box office: show this booking code.`] : [];
 }
 
 export function renderSms(r: Receipt, topic: string): string {
   const b = r.booking;
   const head = topic === 'show.cancelled' ? 'show cancelled, refunded' : topic === 'booking.cancelled' ? 'cancelled' : 'booked';
-  return `${r.theater.name}: ${head}. ${b.movieTitle}, ${when(r)}, seats ${r.lines.map((l) => l.seatLabel).join(' ')}. Code ${b.code}.`;
+  const owed = owedLine(r).map((l) => ` ${l}`).join('');
+  return `${r.theater.name}: ${head}. ${b.movieTitle}, ${when(r)}, seats ${r.lines.map((l) => l.seatLabel).join(' ')}. Code ${b.code}.${owed}`;
 }
