@@ -273,12 +273,19 @@ export function ScheduleTab() {
       {refunds && (
         <section className="panel" aria-label="Refunds">
           <h3>Refunded bookings ({refunds.length})</h3>
+          {refunds.some((b) => b.refund?.owedCash) && (
+            <p className="muted">Card, UPI and wallet payments went back by themselves. Cash is paid out at a counter when the customer comes back with the booking code (Bookings, F3).</p>
+          )}
           {refunds.length === 0 ? <p className="state">No bookings needed a refund.</p> : (
             <table className="mgr-table">
-              <thead><tr><th>Code</th><th>Customer</th><th>Seats</th><th className="num">Refunded</th></tr></thead>
+              <thead><tr><th>Code</th><th>Customer</th><th>Seats</th><th className="num">Refunded</th><th className="num">Cash to collect</th></tr></thead>
               <tbody>
                 {refunds.map((b) => (
-                  <tr key={b.id}><td>{b.code}</td><td>{b.customer?.name ?? b.customer?.phone ?? ''}</td><td>{b.tickets.map((t) => t.seatLabel).join(' ')}</td><td className="num">{money(b.refund?.amount ?? b.total, b.currency)}</td></tr>
+                  <tr key={b.id}>
+                    <td>{b.code}</td><td>{b.customer?.name ?? b.customer?.phone ?? ''}</td><td>{b.tickets.map((t) => t.seatLabel).join(' ')}</td>
+                    <td className="num">{money(b.refund?.amount ?? b.total, b.currency)}</td>
+                    <td className="num">{b.refund?.owedCash ? money(b.refund.owedCash, b.currency) : ''}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

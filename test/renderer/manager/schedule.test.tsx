@@ -106,4 +106,28 @@ describe('ScheduleTab', () => {
     expect(box.textContent).toContain('Inception, 7:00 PM–9:43 PM');
     expect(screen.getByRole('alert').textContent).toContain('The hall is busy then');
   });
+
+  it('cancels a show and lists the refunds, with the cash customers collect at a counter', async () => {
+    const api = setup();
+    const refunded = (id: string, code: string, owedCash?: number) => ({
+      id, code, status: 'cancelled' as const, showId: 'sh_1', movieTitle: 'Inception', hallName: 'Hall 1', startsAt: inception.startsAt,
+      tickets: [{ seatId: 's1', seatLabel: 'A1', ticketType: 'adult', amount: 1200 }], total: 1200, currency: 'USD',
+      payments: [{ method: owedCash ? ('cash' as const) : ('card' as const), amount: 1200 }], cashier: { id: 'c', name: 'C' },
+      createdAt: inception.startsAt, refund: { amount: 1200, percent: 100, ...(owedCash ? { owedCash } : {}) },
+    });
+    api.handle('shows.cancel', () => ({ show: { ...inception, status: 'cancelled' }, refunded: [refunded('b1', 'CASH22', 1200), refunded('b2', 'CARD22')] }) as never);
+    render(<ScheduleTab />);
+    fireEvent.change(await screen.findByLabelText('Day'), { target: { value: DAY } });
+    fireEvent.click(await screen.findByRole('button', { name: /^Inception, 7:00 PM/ }));
+    fireEvent.change(screen.getByLabelText('Cancellation reason'), { target: { value: 'Projector failure' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel show and refund' }));
+    const table = await screen.findByRole('region', { name: 'Refunds' });
+    expect(api.callsTo('shows.cancel')).toEqual([{ id: 'sh_1', reason: 'Projector failure' }]);
+    const rows = within(table).getAllByRole('row').map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
+    expect(rows.slice(1)).toEqual([
+      ['CASH22', '', 'A1', '$12.00', '$12.00'],
+      ['CARD22', '', 'A1', '$12.00', ''],
+    ]);
+    expect(table.textContent).toContain('Cash is paid out at a counter when the customer comes back');
+  });
 });
