@@ -15,6 +15,17 @@ export function formatMoney(amount: number, currency = 'USD', locale = 'en-US'):
   return f.format(amount / 10 ** minorDigits(currency));
 }
 
+/**
+ * Minor units as plain decimal text ("12.50", "-10.05", "1234" for yen): what an input field is
+ * pre-filled with and what a spreadsheet reads as a number. Exact: integer arithmetic only.
+ */
+export function decimalText(minor: number, currency = 'USD'): string {
+  const digits = minorDigits(currency);
+  const a = Math.abs(minor);
+  const s = digits === 0 ? String(a) : `${Math.floor(a / 10 ** digits)}.${String(a % 10 ** digits).padStart(digits, '0')}`;
+  return minor < 0 ? `-${s}` : s;
+}
+
 /** Parses "12.50" or "12" typed by a person into minor units; null when it is not an amount. */
 export function parseMoney(text: string, currency = 'USD'): number | null {
   const digits = minorDigits(currency);

@@ -1,8 +1,8 @@
 // Formatting for the counter: money in the theater's currency, times in the theater's zone.
-import { formatMoney, parseMoney, minorDigits } from '../../../shared/money';
+import { decimalText, formatMoney, parseMoney, minorDigits } from '../../../shared/money';
 import { addDays, localParts } from '../../../shared/localTime';
 
-export { formatMoney, parseMoney, minorDigits, addDays };
+export { decimalText, formatMoney, parseMoney, minorDigits, addDays };
 
 export const DEFAULT_TZ = 'America/New_York';
 

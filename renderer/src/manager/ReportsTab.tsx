@@ -3,16 +3,15 @@
 import { useState } from 'react';
 import type { DailyReport, OccupancyRow, Shift } from '../../../shared/contract';
 import { addDays, localParts } from '../../../shared/localTime';
-import { minorDigits } from '../../../shared/money';
+import { decimalText } from '../../../shared/money';
 import { call } from '../api';
 import { formatDateTime, formatTime, todayIn } from '../lib/format';
 import { BarChart, HeatMap } from './Charts';
 import { Empty, ErrorNote, Field, Loading, money, useLoad, useTheaterInfo } from './common';
-import { csvMoney, downloadCsv, toCsv } from './csv';
+import { downloadCsv, toCsv } from './csv';
 
 export function dailyCsv(r: DailyReport): string {
-  const d = minorDigits(r.currency);
-  const m = (v: number) => csvMoney(v, d);
+  const m = (v: number) => decimalText(v, r.currency);
   const rows: (string | number)[][] = [
     ['total', 'all', 'Total', r.ticketsSold, m(r.gross), m(r.refunds), m(r.net)],
     ...r.byPaymentMethod.map((p) => ['payment method', p.method, p.method, '', m(p.collected), m(p.refunded), m(p.net)]),

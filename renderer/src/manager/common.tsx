@@ -3,7 +3,7 @@
 import { cloneElement, isValidElement, useCallback, useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { ApiError, messageOf } from '../api';
 import { useSession } from '../stores/session';
-import { formatMoney, parseMoney } from '../../../shared/money';
+import { decimalText, formatMoney, parseMoney } from '../../../shared/money';
 
 export const FALLBACK_TZ = 'America/New_York';
 
@@ -94,8 +94,7 @@ export function money(amount: number, currency: string): string {
 
 /** Minor units shown in an input as a plain decimal ("12.50"). */
 export function moneyInput(amount: number, currency: string): string {
-  const f = formatMoney(amount, currency);
-  return f.replace(/[^0-9.,-]/g, '').replace(/,/g, '');
+  return decimalText(amount, currency);
 }
 
 export { parseMoney, formatMoney };

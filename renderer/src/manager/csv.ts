@@ -15,14 +15,6 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Minor units as a plain decimal ("12.50"), which spreadsheets read as a number. */
-export function csvMoney(minor: number, digits = 2): string {
-  const neg = minor < 0;
-  const a = Math.abs(minor);
-  const s = digits === 0 ? String(a) : `${Math.floor(a / 10 ** digits)}.${String(a % 10 ** digits).padStart(digits, '0')}`;
-  return neg ? `-${s}` : s;
-}
-
 export function downloadCsv(filename: string, csv: string): void {
   const blob = new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);

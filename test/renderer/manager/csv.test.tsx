@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { csvField, csvMoney, toCsv } from '../../../renderer/src/manager/csv';
+import { csvField, toCsv } from '../../../renderer/src/manager/csv';
+import { decimalText } from '../../../shared/money';
 import { dailyCsv, ReportsTab } from '../../../renderer/src/manager/ReportsTab';
 import { setApi } from '../../../renderer/src/api';
 import type { DailyReport } from '../../../shared/contract';
@@ -37,10 +38,11 @@ describe('csv', () => {
   });
   it('joins rows with CRLF and formats money from minor units', () => {
     expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
-    expect(csvMoney(4550)).toBe('45.50');
-    expect(csvMoney(5)).toBe('0.05');
-    expect(csvMoney(-1005)).toBe('-10.05');
-    expect(csvMoney(1234, 0)).toBe('1234');
+    expect(decimalText(4550)).toBe('45.50');
+    expect(decimalText(5)).toBe('0.05');
+    expect(decimalText(-1005)).toBe('-10.05');
+    expect(decimalText(1234, 'JPY')).toBe('1234');
+    expect(decimalText(1234, 'KWD')).toBe('1.234');
   });
   it('writes the day report', () => {
     const lines = dailyCsv(report).split('\r\n');

@@ -4,7 +4,7 @@
 // Cash needs the cashier's open shift: without one the panel asks for the float first.
 import { useEffect, useRef } from 'react';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/contract';
-import { formatMoney, minorDigits } from '../../lib/format';
+import { decimalText, formatMoney } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
 import { customerError, paymentSummary, quickNotes, useSale } from '../../stores/sale';
 import { useShift } from '../../stores/shift';
@@ -33,8 +33,7 @@ export function PaymentPanel() {
 
   const sum = paymentSummary(total, payments, entry, currency);
   const money = (n: number) => formatMoney(n, currency);
-  const minor = minorDigits(currency);
-  const toText = (n: number) => (n / 10 ** minor).toFixed(minor);
+  const toText = (n: number) => decimalText(n, currency);
   const pending = busy === 'confirm';
   const isCash = entry.method === 'cash';
   const splitPossible = !!sum.entryPayment && !sum.entryError && sum.entryPayment.amount < sum.remaining;
