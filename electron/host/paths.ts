@@ -4,8 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const PRODUCT_NAME = 'Box Office';
-export const DB_FILE = 'boxoffice.sqlite';
-export const BACKUP_DIR = 'backups';
+export { BACKUP_DIR, DB_FILE } from '../engine/dataFiles';
 
 export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
   if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), PRODUCT_NAME);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Engine } from '../engine/engine';
 import { createRouter } from '../engine/router';
 import { seedDemo } from '../engine/demo/seed';
+import { BACKUP_DIR, DB_FILE, LOG_DIR } from '../engine/dataFiles';
 import { backupNow, scheduleDailyBackups } from './backups';
 import { bindIpc, type IpcBinding } from './ipc';
 import { rotatingLogger } from './logFile';
@@ -49,15 +50,15 @@ function openWindow(): void {
 
 function start(): void {
   const userData = app.getPath('userData');
-  const log = rotatingLogger({ dir: join(userData, 'logs'), echo: dev });
+  const log = rotatingLogger({ dir: join(userData, LOG_DIR), echo: dev });
   log.info('starting', { version: app.getVersion(), userData });
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(applicationMenu(process.platform === 'darwin', dev));
 
   try {
     engine = new Engine({
-      file: join(userData, 'boxoffice.sqlite'),
-      backupDir: join(userData, 'backups'),
+      file: join(userData, DB_FILE),
+      backupDir: join(userData, BACKUP_DIR),
       log,
       printer: createPrinter({ receiptsDir: join(userData, 'receipts'), log }),
     });
