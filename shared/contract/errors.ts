@@ -17,6 +17,14 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'NOT_SUPPORTED',
   'DELIVERY_FAILED',
+  // Contract v2
+  'DEVICE_UNPAIRED',
+  'PAIRING_REFUSED',
+  'RATE_LIMITED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'PROMO_INVALID',
+  'VERSION_MISMATCH',
+  'ILLEGAL_TRANSITION',
   'INTERNAL',
 ] as const;
 
@@ -40,6 +48,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   NOT_SUPPORTED: 501,
   DELIVERY_FAILED: 502,
+  DEVICE_UNPAIRED: 401,
+  PAIRING_REFUSED: 401,
+  RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  PROMO_INVALID: 409,
+  VERSION_MISMATCH: 409,
+  // A booking or ticket asked to move to a state its state machine does not allow from where it is
+  // (docs/states.md): cancelling an exchanged booking, admitting a cancelled ticket, ...
+  ILLEGAL_TRANSITION: 409,
   INTERNAL: 500,
 };
 
