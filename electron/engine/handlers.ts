@@ -13,7 +13,10 @@ import { holdSeats, releaseSeats } from './inventory/holds';
 import { seatMap } from './inventory/seatMap';
 import { bestAvailable } from './inventory/bestAvailable';
 import { getPricing, savePricing } from './pricing/rules';
-import { quoteTickets } from './pricing/quote';
+import { previewQuote, quoteTickets } from './pricing/quote';
+import { listPromos, savePromo } from './promos/promos';
+import { getVoucher, sellVoucher } from './vouchers/vouchers';
+import { filmReport } from './reports/film';
 import { confirmBooking } from './bookings/confirm';
 import { getBooking, searchBookings } from './bookings/query';
 import { cancelBooking, refundQuote } from './bookings/cancel';
@@ -67,6 +70,12 @@ export const handlers: Handlers = {
   'seats.release': releaseSeats,
   'seats.bestAvailable': bestAvailable,
   'pricing.quote': quoteTickets,
+  'pricing.preview': previewQuote,
+  'promos.save': savePromo,
+  'promos.list': listPromos,
+  'vouchers.sell': sellVoucher,
+  'vouchers.get': getVoucher,
+  'reports.film': filmReport,
   'pricing.get': getPricing,
   'pricing.save': savePricing,
   'bookings.confirm': confirmBooking,

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../localTime';
 import {
   Id, Instant, LocalDate, Money, Name, Pin, Role, SeatType, PaymentMethod, TicketType,
-  BookingCode, Empty,
+  BookingCode, Empty, PromoCode, VoucherCode,
 } from './primitives';
 import {
   Staff, Theater, Movie, Hall, Show, ShowSummary, SeatMap, Hold, Quote, PricingRules,
   Booking, Customer, Receipt, DailyReport, OccupancyRow, Shift, Settings, BackupInfo,
-  AuditEntry, TheaterInfo,
+  AuditEntry, TheaterInfo, FilmReportRow, Promo, Voucher,
 } from './entities';
 import { NotifyConfig, NotifyConfigInput, OutboxItem, OutboxStatus } from './notifications';
 import { TerminalOpItem } from './payments';
@@ -77,6 +77,8 @@ export const channels = {
       rating: z.string().trim().min(1).max(10),
       releaseDate: LocalDate.optional(),
       synopsis: z.string().max(2000).optional(),
+      distributor: z.string().trim().min(1).max(100).optional(),
+      rentalPercent: z.number().min(0).max(100).refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-7, 'at most 2 decimal places').optional(),
     }),
     Movie,
     'manager',
@@ -138,7 +140,9 @@ export const channels = {
   ),
 
   // Pricing
-  'pricing.quote': ch(z.strictObject({ showId: Id, tickets: Tickets }), Quote, 'cashier'),
+  'pricing.quote': ch(z.strictObject({ showId: Id, tickets: Tickets, promoCode: PromoCode.optional() }), Quote, 'cashier'),
+  // v2: a what-if: the tickets priced with rules that are being edited and not saved.
+  'pricing.preview': ch(z.strictObject({ showId: Id, tickets: Tickets, rules: PricingRules, promoCode: PromoCode.optional() }), Quote, 'manager'),
   'pricing.get': ch(Empty, PricingRules, 'cashier'),
   'pricing.save': ch(PricingRules, PricingRules, 'manager'),
 
@@ -160,6 +164,7 @@ export const channels = {
         .max(10),
       customer: Customer.optional(),
       idempotencyKey: z.string().min(8).max(100),
+      promoCode: PromoCode.optional(),
     }),
     Booking,
     'cashier',
@@ -199,6 +204,7 @@ export const channels = {
   'receipts.get': ch(z.strictObject({ bookingId: Id }), Receipt, 'cashier'),
   'receipts.print': ch(z.strictObject({ bookingId: Id, pdf: z.boolean().optional() }), z.object({ printed: z.boolean(), pdfFile: z.string().optional() }), 'cashier'),
   'reports.daily': ch(z.strictObject({ date: LocalDate, theaterId: Id.optional() }), DailyReport, 'manager'),
+  'reports.film': ch(z.strictObject({ from: LocalDate, to: LocalDate, theaterId: Id.optional() }), z.object({ currency: z.string(), rows: z.array(FilmReportRow) }), 'manager'),
   'reports.occupancy': ch(z.strictObject({ from: LocalDate, to: LocalDate, theaterId: Id.optional() }), z.array(OccupancyRow), 'manager'),
   'shifts.current': ch(Empty, Shift.nullable(), 'cashier'),
   'shifts.open': ch(z.strictObject({ float: Money }), Shift, 'cashier'),
@@ -241,6 +247,37 @@ export const channels = {
     z.object({ queued: z.int() }),
     'cashier',
   ),
+
+  // v2: promo codes and gift vouchers.
+  'promos.save': ch(
+    z.strictObject({
+      id: Id.optional(),
+      code: PromoCode,
+      kind: z.enum(['percent', 'amount']),
+      value: z.int().min(1).max(1_000_000_000),
+      validFrom: LocalDate.optional(),
+      validTo: LocalDate.optional(),
+      maxUses: z.int().min(1).max(1_000_000).optional(),
+      movieIds: z.array(Id).max(200).optional(),
+      active: z.boolean(),
+    }),
+    Promo,
+    'manager',
+  ),
+  'promos.list': ch(z.strictObject({ includeInactive: z.boolean().optional() }), z.array(Promo), 'manager'),
+  'vouchers.sell': ch(
+    z.strictObject({
+      amount: Money.min(1),
+      payments: z
+        .array(z.strictObject({ method: z.enum(['cash', 'card']), amount: Money, tendered: Money.optional(), reference: z.string().trim().min(1).max(64).optional() }))
+        .min(1)
+        .max(4),
+      idempotencyKey: z.string().min(8).max(100),
+    }),
+    z.object({ voucher: Voucher, payments: z.array(z.object({ method: PaymentMethod, amount: Money, tendered: Money.optional(), change: Money.optional() })) }),
+    'cashier',
+  ),
+  'vouchers.get': ch(z.strictObject({ code: VoucherCode }), Voucher, 'cashier'),
 } as const;
 
 export type Channels = typeof channels;

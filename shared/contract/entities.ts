@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   Id, Instant, LocalDate, LocalTime, Money, Multiplier, Role, SeatType, SeatStatus,
-  PaymentMethod, TicketType, Name,
+  PaymentMethod, TicketType, Name, Percent3,
 } from './primitives';
 
 export const Staff = z.object({ id: Id, name: z.string(), role: Role, active: z.boolean() });
@@ -29,6 +29,9 @@ export const Movie = z.object({
   releaseDate: LocalDate.optional(),
   synopsis: z.string().optional(),
   archived: z.boolean(),
+  /** v2, the film report: who rents the film out, and their share of the net box office. */
+  distributor: z.string().optional(),
+  rentalPercent: z.number().optional(),
 });
 export type Movie = z.infer<typeof Movie>;
 
@@ -112,20 +115,45 @@ export type SeatMap = z.infer<typeof SeatMap>;
 
 export const BreakdownStep = z.object({
   label: z.string(),
-  kind: z.enum(['base', 'seatType', 'dayRule', 'peak', 'ticketType', 'flatPrice', 'cap', 'rounding']),
-  /** For multipliers the decimal factor; for base, flat price, cap and rounding an amount in minor units. */
+  kind: z.enum(['base', 'seatType', 'dayRule', 'peak', 'ticketType', 'flatPrice', 'surcharge', 'cap', 'promo', 'rounding', 'tax']),
+  /**
+   * For multipliers the decimal factor; for base, flat price, cap and rounding an amount in minor
+   * units; for a surcharge or an amount promo the amount added or taken off; for a percent promo
+   * the percent; for tax the tax amount.
+   */
   value: z.number(),
+  /** v2: the running amount after this step, in minor units (an exact fraction shown rounded half-up). */
+  amountAfter: z.int(),
 });
 export type BreakdownStep = z.infer<typeof BreakdownStep>;
+
+/** A booking's breakdown as stored at the sale; sales made before v2 have no amountAfter. */
+export const StoredBreakdownStep = BreakdownStep.extend({ amountAfter: z.int().optional() });
+export type StoredBreakdownStep = z.infer<typeof StoredBreakdownStep>;
 
 export const QuoteLine = z.object({
   seatId: Id,
   seatLabel: z.string(),
   ticketType: TicketType,
+  /** What the customer pays for this ticket: the gross. */
   amount: Money,
+  net: Money,
+  tax: Money,
+  gross: Money,
+  /** The promo code's discount on this ticket (minor units), when a code applies. */
+  discount: Money.optional(),
   breakdown: z.array(BreakdownStep),
 });
-export const Quote = z.object({ lines: z.array(QuoteLine), total: Money, currency: z.string() });
+export type QuoteLine = z.infer<typeof QuoteLine>;
+export const Quote = z.object({
+  lines: z.array(QuoteLine),
+  total: Money,
+  net: Money,
+  tax: Money,
+  currency: z.string(),
+  /** The promo code applied (its discount is in each line). */
+  promo: z.object({ code: z.string(), discount: Money }).optional(),
+});
 export type Quote = z.infer<typeof Quote>;
 
 export const PricingRules = z.strictObject({
@@ -139,6 +167,13 @@ export const PricingRules = z.strictObject({
   peak: z.strictObject({ enabled: z.boolean(), from: LocalTime, to: LocalTime, multiplier: Multiplier }),
   flatPriceDays: z.array(z.strictObject({ weekday: z.int().min(0).max(6), price: Money })).max(7),
   capMultiplier: Multiplier,
+  /** v2: amounts added per ticket after the multipliers and before the cap, by show format and by movie id. */
+  surcharges: z
+    .strictObject({
+      formats: z.record(z.string().trim().min(1).max(20), Money),
+      movies: z.record(Id, Money),
+    })
+    .default({ formats: {}, movies: {} }),
 });
 export type PricingRules = z.infer<typeof PricingRules>;
 
@@ -150,6 +185,7 @@ export const DEFAULT_PRICING: PricingRules = {
   peak: { enabled: false, from: '18:00', to: '22:00', multiplier: 1.2 },
   flatPriceDays: [],
   capMultiplier: 3.0,
+  surcharges: { formats: {}, movies: {} },
 };
 
 export const Customer = z.strictObject({
@@ -175,8 +211,15 @@ export const Booking = z.object({
   movieTitle: z.string(),
   hallName: z.string(),
   startsAt: Instant,
-  tickets: z.array(z.object({ seatId: Id, seatLabel: z.string(), ticketType: TicketType, amount: Money })),
+  tickets: z.array(z.object({
+    seatId: Id, seatLabel: z.string(), ticketType: TicketType, amount: Money,
+    // v2: the tax split and the money steps as they were at the sale (older sales: net = amount, tax 0).
+    net: Money.optional(), tax: Money.optional(), discount: Money.optional(),
+    breakdown: z.array(StoredBreakdownStep).optional(),
+  })),
   total: Money,
+  /** v2: the promo code used by this sale. */
+  promoCode: z.string().optional(),
   currency: z.string(),
   payments: z.array(BookingPayment),
   customer: Customer.optional(),
@@ -191,7 +234,14 @@ export type Booking = z.infer<typeof Booking>;
 export const Receipt = z.object({
   booking: Booking,
   theater: z.object({ id: Id, name: z.string(), city: z.string(), timezone: z.string(), currency: z.string() }),
-  lines: z.array(z.object({ seatLabel: z.string(), ticketType: TicketType, amount: Money })),
+  lines: z.array(z.object({
+    seatLabel: z.string(), ticketType: TicketType, amount: Money,
+    // v2: net, tax and gross per line, the discount and the money steps at the sale.
+    net: Money, tax: Money, gross: Money, discount: Money.optional(),
+    breakdown: z.array(StoredBreakdownStep),
+  })),
+  /** v2: the tax in force at the sale's receipt and the totals. */
+  tax: z.object({ mode: z.enum(['inclusive', 'exclusive']), ratePercent: z.number(), net: Money, tax: Money, gross: Money }),
   qr: z.string(),
   header: z.string(),
   footer: z.string(),
@@ -207,12 +257,60 @@ export const DailyReport = z.object({
   gross: z.int(),
   refunds: z.int(),
   net: z.int(),
+  /** v2: the tax contained in net (sold that day minus the tax share of refunds paid that day). */
+  tax: z.int(),
+  /** v2: cash refunds a show cancellation left owed that day and not yet paid out (not in refunds). */
+  owedCash: z.int(),
   byPaymentMethod: z.array(z.object({ method: PaymentMethod, collected: z.int(), refunded: z.int(), net: z.int() })),
   byMovie: Breakdown,
   byShow: Breakdown,
   byCashier: Breakdown,
+  /** v2: tickets sold that day per ticket type, with their gross. */
+  byTicketType: z.array(z.object({ ticketType: TicketType, tickets: z.int(), gross: z.int() })),
 });
 export type DailyReport = z.infer<typeof DailyReport>;
+
+export const FilmReportRow = z.object({
+  movieId: Id,
+  title: z.string(),
+  distributor: z.string().optional(),
+  shows: z.int(),
+  admissions: z.int(),
+  gross: z.int(),
+  tax: z.int(),
+  net: z.int(),
+  rentalPercent: z.number().optional(),
+  rental: z.int().optional(),
+});
+export type FilmReportRow = z.infer<typeof FilmReportRow>;
+
+export const Promo = z.object({
+  id: Id,
+  code: z.string(),
+  kind: z.enum(['percent', 'amount']),
+  value: z.int(),
+  validFrom: LocalDate.optional(),
+  validTo: LocalDate.optional(),
+  maxUses: z.int().optional(),
+  movieIds: z.array(Id).optional(),
+  active: z.boolean(),
+  uses: z.int(),
+  createdAt: Instant,
+});
+export type Promo = z.infer<typeof Promo>;
+
+export const Voucher = z.object({
+  id: Id,
+  code: z.string(),
+  /** The amount it was sold for, and what is left. */
+  amount: Money,
+  balance: Money,
+  currency: z.string(),
+  expiresAt: Instant,
+  status: z.enum(['active', 'expired', 'spent']),
+  soldAt: Instant,
+});
+export type Voucher = z.infer<typeof Voucher>;
 
 export const OccupancyRow = z.object({
   showId: Id, startsAt: Instant, movieTitle: z.string(), hallName: z.string(),
@@ -242,6 +340,10 @@ export const Settings = z.strictObject({
   cancellationTiers: z.array(CancellationTier).max(10),
   receipt: z.strictObject({ header: z.string().max(500), footer: z.string().max(500) }),
   backupRetentionDays: z.int().min(1).max(3650),
+  /** v2: ticket tax; inclusive (prices include it) or exclusive (added on top), rate up to 3 decimals. */
+  tax: z.strictObject({ mode: z.enum(['inclusive', 'exclusive']), ticketRatePercent: Percent3 }).default({ mode: 'inclusive', ticketRatePercent: 0 }),
+  /** v2: how long a gift voucher is valid. */
+  voucherMonths: z.int().min(1).max(120).default(12),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -256,6 +358,8 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   receipt: { header: '', footer: '' },
   backupRetentionDays: 14,
+  tax: { mode: 'inclusive', ticketRatePercent: 0 },
+  voucherMonths: 12,
 };
 
 export const BackupInfo = z.object({ file: z.string(), bytes: z.int(), createdAt: Instant });

@@ -31,7 +31,8 @@ export type SeatType = z.infer<typeof SeatType>;
 export const SeatStatus = z.enum(['available', 'held', 'sold', 'blocked']);
 export type SeatStatus = z.infer<typeof SeatStatus>;
 
-export const PAYMENT_METHODS = ['cash', 'card', 'upi', 'wallet'] as const;
+// voucher (v2): a gift voucher's balance, the voucher's code as the payment's reference.
+export const PAYMENT_METHODS = ['cash', 'card', 'upi', 'wallet', 'voucher'] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
@@ -47,3 +48,21 @@ export const BookingCode = z
   .regex(/^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{6}$/, 'a booking code is 6 letters or digits');
 
 export const Empty = z.strictObject({});
+
+/** A percent with at most 3 decimal places (tax rates), kept exact as thousandths by the engine. */
+export const Percent3 = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((x) => Math.abs(x * 1000 - Math.round(x * 1000)) < 1e-7, 'at most 3 decimal places');
+
+/** Gift voucher codes: 12 characters from the booking-code alphabet (dashes and case ignored). */
+export const VoucherCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{12}$/, 'a voucher code is 12 letters or digits'));
+
+/** Promo codes as typed at the counter: letters, digits, dash and underscore; matched ignoring case. */
+export const PromoCode = z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9_-]{2,32}$/, 'a promo code is 2 to 32 letters or digits'));

@@ -44,10 +44,10 @@ describe('bookings.confirm', () => {
     });
     expect(b.code).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{6}$/);
     // Tickets in row order: A1, C1, E1.
-    expect(b.tickets).toEqual([
-      { seatId: seat('A', 1), seatLabel: 'A1', ticketType: 'adult', amount: 1500 },
-      { seatId: seat('C', 1), seatLabel: 'C1', ticketType: 'child', amount: 975 },
-      { seatId: seat('E', 1), seatLabel: 'E1', ticketType: 'adult', amount: 1000 },
+    expect(b.tickets.map(({ breakdown: _b, ...t }) => t)).toEqual([
+      { seatId: seat('A', 1), seatLabel: 'A1', ticketType: 'adult', amount: 1500, net: 1500, tax: 0 },
+      { seatId: seat('C', 1), seatLabel: 'C1', ticketType: 'child', amount: 975, net: 975, tax: 0 },
+      { seatId: seat('E', 1), seatLabel: 'E1', ticketType: 'adult', amount: 1000, net: 1000, tax: 0 },
     ]);
     expect(claims().every((c) => c.booking_id === b.id && c.hold_id === null && c.expires_at === null)).toBe(true);
     expect(counts(h.engine.ctx.db)).toMatchObject({ holds: 0, claims: 3, bookings: 1, tickets: 3, payments: 1 });

@@ -21,11 +21,12 @@ describe('priceTicket', () => {
     const r = priceTicket(rules(), { ...saturday, basePrice: 1234, seatType: 'vip', ticketType: 'child' });
     expect(r.amount).toBe(2082);
     expect(r.breakdown).toEqual([
-      { label: 'Base price', kind: 'base', value: 1234 },
-      { label: 'VIP seat x1.5', kind: 'seatType', value: 1.5 },
-      { label: 'Weekend x1.5', kind: 'dayRule', value: 1.5 },
-      { label: 'Child ticket x0.75', kind: 'ticketType', value: 0.75 },
-      { label: 'Rounded half-up', kind: 'rounding', value: 2082 },
+      { label: 'Base price', kind: 'base', value: 1234, amountAfter: 1234 },
+      { label: 'VIP seat x1.5', kind: 'seatType', value: 1.5, amountAfter: 1851 },
+      // 2776.5 shown rounded half-up; the exact fraction goes on.
+      { label: 'Weekend x1.5', kind: 'dayRule', value: 1.5, amountAfter: 2777 },
+      { label: 'Child ticket x0.75', kind: 'ticketType', value: 0.75, amountAfter: 2082 },
+      { label: 'Rounded half-up', kind: 'rounding', value: 2082, amountAfter: 2082 },
     ]);
   });
 
@@ -34,7 +35,7 @@ describe('priceTicket', () => {
       ...saturday, basePrice: 1000, seatType: 'regular', ticketType: 'adult',
     });
     expect(r.amount).toBe(2000);
-    expect(r.breakdown.filter((s) => s.kind === 'dayRule')).toEqual([{ label: 'Holiday x2', kind: 'dayRule', value: 2 }]);
+    expect(r.breakdown.filter((s) => s.kind === 'dayRule')).toEqual([{ label: 'Holiday x2', kind: 'dayRule', value: 2, amountAfter: 2000 }]);
   });
 
   it('is exact where floats are not: 50 x 1.15 = 57.5 -> 58 (57.49999 in floating point)', () => {
@@ -68,10 +69,10 @@ describe('priceTicket', () => {
       ...saturday, basePrice: 1234, seatType: 'recliner', ticketType: 'child',
     });
     expect(r).toEqual({
-      amount: 500,
+      amount: 500, net: 500, tax: 0, gross: 500,
       breakdown: [
-        { label: 'Base price', kind: 'base', value: 1234 },
-        { label: 'Flat price on Saturday', kind: 'flatPrice', value: 500 },
+        { label: 'Base price', kind: 'base', value: 1234, amountAfter: 1234 },
+        { label: 'Flat price on Saturday', kind: 'flatPrice', value: 500, amountAfter: 500 },
       ],
     });
   });
@@ -79,7 +80,7 @@ describe('priceTicket', () => {
   it('caps a ticket at capMultiplier x base: 1000 x 2.0 (recliner) x 1.5 (weekend) = 3000 -> cap 2.5 -> 2500', () => {
     const r = priceTicket(rules({ capMultiplier: 2.5 }), { ...saturday, basePrice: 1000, seatType: 'recliner', ticketType: 'adult' });
     expect(r.amount).toBe(2500);
-    expect(r.breakdown.at(-1)).toEqual({ label: 'Capped at 2.5 x base price', kind: 'cap', value: 2500 });
+    expect(r.breakdown.at(-1)).toEqual({ label: 'Capped at 2.5 x base price', kind: 'cap', value: 2500, amountAfter: 2500 });
   });
 
   it('does not cap a price exactly at the cap', () => {

@@ -70,7 +70,7 @@ describe('pricing.quote', () => {
     expect(q.total).toBe(4041);
     expect(q.currency).toBe('USD');
     expect(q.lines[0]).toMatchObject({ seatId: seat('A', 1), seatLabel: 'A1', ticketType: 'adult' });
-    expect(q.lines[0]!.breakdown[1]).toEqual({ label: 'VIP seat x1.5', kind: 'seatType', value: 1.5 });
+    expect(q.lines[0]!.breakdown[1]).toEqual({ label: 'VIP seat x1.5', kind: 'seatType', value: 1.5, amountAfter: 1851 });
   });
 
   it('prices a weekend: 1234 x 1.5 x 1.5 x 0.75 = 2082.375 -> 2082, plus 1234 x 1.5 = 1851', async () => {

@@ -20,10 +20,12 @@ describe('receipts.get', () => {
     const r = await h.ok('receipts.get', { bookingId: b.id }, C);
     expect(r.booking).toEqual(b);
     expect(r.theater).toEqual({ id: 'th_1', name: 'PVR Cinemas', city: 'New York', timezone: 'America/New_York', currency: 'USD' });
-    expect(r.lines).toEqual([
-      { seatLabel: 'A1', ticketType: 'adult', amount: 1500 },
-      { seatLabel: 'E2', ticketType: 'adult', amount: 1000 },
+    expect(r.lines.map(({ breakdown: _b, ...l }) => l)).toEqual([
+      { seatLabel: 'A1', ticketType: 'adult', amount: 1500, net: 1500, tax: 0, gross: 1500 },
+      { seatLabel: 'E2', ticketType: 'adult', amount: 1000, net: 1000, tax: 0, gross: 1000 },
     ]);
+    expect(r.lines[0]!.breakdown.map((s) => s.amountAfter)).toEqual([1000, 1500, 1500]);
+    expect(r.tax).toEqual({ mode: 'inclusive', ratePercent: 0, net: 2500, tax: 0, gross: 2500 });
     expect(r.qr).toBe(`BOXOFFICE:${b.code}:A1,E2`);
     expect(r.header).toBe('PVR Cinemas - 5th Ave');
     expect(r.footer).toBe('No refunds after the show starts');

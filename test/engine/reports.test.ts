@@ -50,6 +50,7 @@ describe('reports.daily', () => {
       { method: 'card', collected: 2000, refunded: 0, net: 2000 },
       { method: 'upi', collected: 0, refunded: 2000, net: -2000 },
       { method: 'wallet', collected: 0, refunded: 0, net: 0 },
+      { method: 'voucher', collected: 0, refunded: 0, net: 0 },
     ]);
     expect(r.byMovie).toEqual([
       { key: 'mv_tdk', label: 'The Dark Knight', tickets: 3, gross: 3600, refunds: 0, net: 3600 },

@@ -21,10 +21,12 @@ beforeEach(() => {
     tickets: { s_A1: 'adult', s_A2: 'child' },
     quote: {
       lines: [
-        { seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1500, breakdown: [] },
-        { seatId: 's_A2', seatLabel: 'A2', ticketType: 'child', amount: 1050, breakdown: [] },
+        { seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1500, net: 1500, tax: 0, gross: 1500, breakdown: [] },
+        { seatId: 's_A2', seatLabel: 'A2', ticketType: 'child', amount: 1050, net: 1050, tax: 0, gross: 1050, breakdown: [] },
       ],
       total: 2550,
+      net: 2550,
+      tax: 0,
       currency: 'USD',
     },
     step: 'payment',

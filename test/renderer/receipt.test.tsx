@@ -20,9 +20,10 @@ const receipt: Receipt = {
   },
   theater: { id: 'th_1', name: 'PVR Cinemas', city: 'New York', timezone: 'America/New_York', currency: 'USD' },
   lines: [
-    { seatLabel: 'A1', ticketType: 'adult', amount: 1800 },
-    { seatLabel: 'A2', ticketType: 'child', amount: 1350 },
+    { seatLabel: 'A1', ticketType: 'adult', amount: 1800, net: 1800, tax: 0, gross: 1800, breakdown: [] },
+    { seatLabel: 'A2', ticketType: 'child', amount: 1350, net: 1350, tax: 0, gross: 1350, breakdown: [] },
   ],
+  tax: { mode: 'inclusive', ratePercent: 0, net: 3150, tax: 0, gross: 3150 },
   qr: 'BOXOFFICE:K7MPQ2:A1,A2',
   header: 'Welcome to PVR',
   footer: 'Enjoy the show',

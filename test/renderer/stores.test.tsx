@@ -85,8 +85,10 @@ describe('sale store', () => {
   beforeEach(async () => {
     api.handle('seats.map', () => makeMap(makeSeats(), 1));
     api.handle('pricing.quote', ({ tickets }) => ({
-      lines: tickets.map((t) => ({ seatId: t.seatId, seatLabel: t.seatId.slice(2), ticketType: t.ticketType, amount: 1000, breakdown: [] })),
+      lines: tickets.map((t) => ({ seatId: t.seatId, seatLabel: t.seatId.slice(2), ticketType: t.ticketType, amount: 1000, net: 1000, tax: 0, gross: 1000, breakdown: [] })),
       total: tickets.length * 1000,
+      net: tickets.length * 1000,
+      tax: 0,
       currency: 'USD',
     }));
     await useSeatMap.getState().load('show_1');

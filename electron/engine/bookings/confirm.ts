@@ -33,11 +33,13 @@ import { openShiftId, requireShiftForCash } from './shift';
 import {
   beginCharge, markChargeFailed, markChargesDone, markChargeUnknown, newLeaseOwner, recordChargeTxn,
 } from '../payments/intents';
+import { resolvePromo, takePromoUse } from '../promos/usage';
+import { checkVoucherPayments, debitVouchers } from '../payments/voucher';
 
 type Input = ParsedInput<'bookings.confirm'>;
-type ElectronicMethod = Exclude<PaymentMethod, 'cash'>;
+type ElectronicMethod = Exclude<PaymentMethod, 'cash' | 'voucher'>;
 
-interface Approved { index: number; method: ElectronicMethod; amount: number; transactionId: string; opId: string }
+export interface Approved { index: number; method: ElectronicMethod; amount: number; transactionId: string; opId: string }
 
 function bookingIdByKey(db: Db, key: string): string | null {
   const row = stmt(db, 'SELECT id FROM bookings WHERE idempotency_key = ?').get(key) as { id: string } | undefined;
@@ -108,7 +110,7 @@ function checkPayments(total: number, payments: Input['payments']): void {
 }
 
 /** Sends this attempt's approved charges back; returns what was refunded (for the error details). */
-async function compensate(ctx: EngineCtx, actor: Actor, approved: Approved[], owner: string, keep: ReadonlySet<string> = new Set()) {
+export async function compensate(ctx: EngineCtx, actor: Actor, approved: Approved[], owner: string, keep: ReadonlySet<string> = new Set()) {
   const refunds: TerminalRefund[] = approved
     .filter((a) => !keep.has(a.transactionId))
     .map((a) => ({ bookingId: '', method: a.method, transactionId: a.transactionId, amount: a.amount, op: { id: a.opId, owner } }));
@@ -150,8 +152,12 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   // Holds are refused once a show starts; a hold taken just before must not turn into a sale after.
   if (ctx.clock.now() >= show.startsAt) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started; tickets can no longer be sold', { showId: show.id });
   checkCoverage(holdSeatIds(db, hold.id), input.tickets);
-  const quote = computeQuote(db, show, input.tickets);
+  // Issue 13: a promo code that cannot be used answers PROMO_INVALID and keeps the hold; gift
+  // vouchers are checked here too, before any card is charged.
+  const promo = input.promoCode ? resolvePromo(db, input.promoCode, show, ctx.clock.now()) : null;
+  const quote = computeQuote(db, show, input.tickets, undefined, { promo });
   checkPayments(quote.total, input.payments);
+  checkVoucherPayments(db, input.payments, ctx.clock.now(), show.currency);
   const takesCash = input.payments.some((p) => p.method === 'cash');
   // Before any card is charged: a split card + cash sale must not charge the card and then fail.
   if (takesCash) requireShiftForCash(db, actor.staffId, 'take');
@@ -164,7 +170,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   const approved: Approved[] = [];
   const owner = newLeaseOwner();
   for (const [index, p] of input.payments.entries()) {
-    if (p.method === 'cash') continue;
+    if (p.method === 'cash' || p.method === 'voucher') continue;
     const opId = beginCharge(ctx, {
       idempotencyKey: input.idempotencyKey, index, method: p.method, amount: p.amount, currency: show.currency, staffId: actor.staffId, owner,
     });
@@ -244,11 +250,14 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       c?.name || null, c?.phone || null, c?.email || null,
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
+    // Issue 13: the promo's use and the vouchers' balances are taken here, by the database.
+    if (promo) takePromoUse(db, promo, bookingId);
+    debitVouchers(db, input.payments, now, show.currency);
     const ticket = stmt(db,
-      'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, net, tax, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const l of quote.lines) {
-      ticket.run(newId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, JSON.stringify(l.breakdown));
+      ticket.run(newId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, l.net, l.tax, JSON.stringify(l.breakdown));
     }
     const payment = stmt(db,
       `INSERT INTO payments (id, booking_id, kind, method, amount, tendered, change, reference, terminal_txn, staff_id, shift_id, created_at)

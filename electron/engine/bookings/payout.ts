@@ -17,7 +17,8 @@ export function payOutRefund(ctx: EngineCtx, input: ParsedInput<'bookings.payOut
       const owed = (stmt(db, "SELECT COALESCE(SUM(amount), 0) AS n FROM payments WHERE booking_id = ? AND kind = 'refund' AND owed = 1").get(input.id) as { n: number }).n;
       if (owed === 0) throw new BoxOfficeError('CONFLICT', 'No cash is owed on this booking (it may have been paid out already)', { id: input.id });
       const shiftId = requireShiftForCash(db, actor.staffId, 'pay back');
-      stmt(db, "UPDATE payments SET owed = 0, shift_id = ? WHERE booking_id = ? AND kind = 'refund' AND owed = 1").run(shiftId, input.id);
+      // The row is dated when the cash moves (v2): the day report counts the refund on that day.
+      stmt(db, "UPDATE payments SET owed = 0, shift_id = ?, created_at = ? WHERE booking_id = ? AND kind = 'refund' AND owed = 1").run(shiftId, ctx.clock.now(), input.id);
       writeAudit(ctx, actor, 'booking.refund_payout', input.id, { amount: owed, shiftId });
       return owed;
     })

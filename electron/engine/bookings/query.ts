@@ -7,6 +7,7 @@ import { localDayRange } from '../../../shared/localTime';
 import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
+import { discountOf } from '../pricing/price';
 
 interface BookingRow {
   id: string;
@@ -29,6 +30,7 @@ interface BookingRow {
   starts_at: number;
   movie_title: string;
   hall_name: string;
+  promo_code: string | null;
 }
 
 interface PaymentRow { method: PaymentMethod; amount: number; tendered: number | null; change: number | null; reference: string | null }
@@ -37,7 +39,8 @@ interface PaymentRow { method: PaymentMethod; amount: number; tendered: number |
 export function loadBooking(db: Db, id: string): Booking | null {
   const b = stmt(db,
       `SELECT b.*, st.name AS cashier_name, s.starts_at, m.title AS movie_title, h.name AS hall_name,
-              (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.booking_id = b.id AND p.kind = 'refund' AND p.owed = 1) AS owed_cash
+              (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.booking_id = b.id AND p.kind = 'refund' AND p.owed = 1) AS owed_cash,
+              (SELECT pr.code FROM promos pr WHERE pr.id = b.promo_id) AS promo_code
        FROM bookings b
        JOIN staff st ON st.id = b.cashier_id
        JOIN shows s ON s.id = b.show_id
@@ -49,10 +52,10 @@ export function loadBooking(db: Db, id: string): Booking | null {
   if (!b) return null;
   // Tickets in seat-map order (row, then number), whatever order they were sold in.
   const tickets = stmt(db,
-      `SELECT t.seat_id, t.seat_label, t.ticket_type, t.amount FROM tickets t JOIN seats se ON se.id = t.seat_id
+      `SELECT t.seat_id, t.seat_label, t.ticket_type, t.amount, t.net, t.tax, t.breakdown FROM tickets t JOIN seats se ON se.id = t.seat_id
        WHERE t.booking_id = ? ORDER BY se.row_index, se.number, t.seat_label`,
     )
-    .all(id) as { seat_id: string; seat_label: string; ticket_type: string; amount: number }[];
+    .all(id) as { seat_id: string; seat_label: string; ticket_type: string; amount: number; net: number | null; tax: number | null; breakdown: string }[];
   const payments = stmt(db, "SELECT method, amount, tendered, change, reference FROM payments WHERE booking_id = ? AND kind = 'charge' ORDER BY rowid")
     .all(id) as PaymentRow[];
 
@@ -64,8 +67,17 @@ export function loadBooking(db: Db, id: string): Booking | null {
     movieTitle: b.movie_title,
     hallName: b.hall_name,
     startsAt: iso(b.starts_at),
-    tickets: tickets.map((t) => ({ seatId: t.seat_id, seatLabel: t.seat_label, ticketType: t.ticket_type, amount: t.amount })),
+    tickets: tickets.map((t) => {
+      // v2: the money steps as they were at the sale; a sale before tax existed has net = amount.
+      const breakdown = JSON.parse(t.breakdown) as NonNullable<Booking['tickets'][number]['breakdown']>;
+      const discount = discountOf(breakdown);
+      return {
+        seatId: t.seat_id, seatLabel: t.seat_label, ticketType: t.ticket_type, amount: t.amount,
+        net: t.net ?? t.amount, tax: t.tax ?? 0, ...(discount !== undefined ? { discount } : {}), breakdown,
+      };
+    }),
     total: b.total,
+    ...(b.promo_code !== null ? { promoCode: b.promo_code } : {}),
     currency: b.currency,
     payments: payments.map((p) => ({
       method: p.method,

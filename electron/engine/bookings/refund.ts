@@ -22,10 +22,12 @@ import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { openShiftId, requireShiftForCash } from './shift';
 import { insertRefundOp, newLeaseOwner, refundKey, releaseFailed, renewLease, settleRefunded } from '../payments/intents';
+import { creditVoucher } from '../payments/voucher';
+import { givePromoUseBack } from '../promos/usage';
 
 export interface TerminalRefund {
   bookingId: string;
-  method: Exclude<PaymentMethod, 'cash'>;
+  method: Exclude<PaymentMethod, 'cash' | 'voucher'>;
   transactionId: string;
   amount: number;
   /** The terminal_ops row of this refund (or of the charge being compensated) and its lease owner. */
@@ -105,6 +107,15 @@ export function cancelBookingInTx(
   let remaining = amount;
   for (const c of charges) {
     if (remaining <= 0) break;
+    if (c.method === 'voucher') {
+      // Issue 13: a voucher payment's refund goes back onto the voucher, at once.
+      const part = Math.min(remaining, c.amount);
+      creditVoucher(db, c.reference, part);
+      insert.run(newId('pay'), bookingId, c.method, part, c.reference, null, actor.staffId, shiftId, now, 0);
+      allocations.push({ method: c.method, amount: part });
+      remaining -= part;
+      continue;
+    }
     if (c.method === 'cash' || !c.terminal_txn) continue;
     const part = Math.min(remaining, c.amount);
     if (part <= 0) continue;
@@ -124,6 +135,7 @@ export function cancelBookingInTx(
     allocations.push({ method: 'cash', amount: remaining });
   }
 
+  givePromoUseBack(db, bookingId); // issue 13: a cancelled sale gives its promo use back
   // Deleting the claims puts the seats on sale again at once.
   const freed = db.prepare('DELETE FROM seat_claims WHERE booking_id = ? RETURNING seat_id').all(bookingId) as { seat_id: string }[];
   // The customer's notice is written with the cancellation itself (see notify/outbox.ts).

@@ -10,6 +10,7 @@ import { getSettings } from '../settings/settings';
 interface MovieRow {
   id: string; title: string; duration_minutes: number; genres: string; language: string; rating: string;
   release_date: string | null; synopsis: string | null; archived: number;
+  distributor: string | null; rental_percent: number | null;
 }
 
 function toMovie(r: MovieRow): Movie {
@@ -24,6 +25,8 @@ function toMovie(r: MovieRow): Movie {
   };
   if (r.release_date !== null) m.releaseDate = r.release_date;
   if (r.synopsis !== null) m.synopsis = r.synopsis;
+  if (r.distributor !== null) m.distributor = r.distributor;
+  if (r.rental_percent !== null) m.rentalPercent = r.rental_percent;
   return m;
 }
 
@@ -76,6 +79,8 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
     rating: input.rating,
     release: input.releaseDate ?? null,
     synopsis: input.synopsis ?? null,
+    distributor: input.distributor ?? null,
+    rentalPercent: input.rentalPercent ?? null,
   };
   let retimed: string[] = [];
   const id = ctx.db.transaction(() => {
@@ -83,8 +88,8 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
       const id = newId('mv');
       ctx.db
         .prepare(
-          `INSERT INTO movies (id, title, duration_minutes, genres, language, rating, release_date, synopsis, archived, created_at)
-           VALUES (@id, @title, @duration, @genres, @language, @rating, @release, @synopsis, 0, @now)`,
+          `INSERT INTO movies (id, title, duration_minutes, genres, language, rating, release_date, synopsis, distributor, rental_percent, archived, created_at)
+           VALUES (@id, @title, @duration, @genres, @language, @rating, @release, @synopsis, @distributor, @rentalPercent, 0, @now)`,
         )
         .run({ ...values, id, now: ctx.clock.now() });
       writeAudit(ctx, actor, 'movies.create', id, { title: input.title, durationMinutes: input.durationMinutes });
@@ -94,7 +99,8 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
     const r = ctx.db
       .prepare(
         `UPDATE movies SET title = @title, duration_minutes = @duration, genres = @genres, language = @language,
-           rating = @rating, release_date = @release, synopsis = @synopsis WHERE id = @id`,
+           rating = @rating, release_date = @release, synopsis = @synopsis,
+           distributor = @distributor, rental_percent = @rentalPercent WHERE id = @id`,
       )
       .run({ ...values, id: input.id });
     if (r.changes === 0) throw new BoxOfficeError('NOT_FOUND', 'No such movie');

@@ -38,7 +38,7 @@ import type { Db } from '../db/open';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 
-export type ElectronicMethod = Exclude<PaymentMethod, 'cash'>;
+export type ElectronicMethod = Exclude<PaymentMethod, 'cash' | 'voucher'>;
 export type OpStatus = 'pending' | 'done' | 'compensated' | 'failed' | 'unknown';
 
 /** How long a confirm owns its pending charge: the longest a terminal charge may take. */
@@ -135,7 +135,7 @@ export function markChargeUnknown(ctx: EngineCtx, actor: Actor | null, opId: str
  * Inside the sale's transaction: this attempt's charges are the booking's. False if any of them is
  * no longer this attempt's (recovery claimed it): the caller must then not commit the sale.
  */
-export function markChargesDone(db: Db, now: number, opIds: readonly string[], owner: string, bookingId: string): boolean {
+export function markChargesDone(db: Db, now: number, opIds: readonly string[], owner: string, bookingId: string | null): boolean {
   const upd = stmt(db,
     `UPDATE terminal_ops SET status = 'done', booking_id = ?, lease_owner = NULL, updated_at = ?
      WHERE id = ? AND status = 'pending' AND lease_owner = ?`,

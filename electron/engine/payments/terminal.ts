@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentMethod } from '../../../shared/contract';
 
 export interface ChargeRequest {
-  method: Exclude<PaymentMethod, 'cash'>;
+  method: Exclude<PaymentMethod, 'cash' | 'voucher'>;
   amount: number;
   currency: string;
   reference?: string;

@@ -9,7 +9,10 @@ import { localParts } from '../../../shared/localTime';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { loadPricing } from './rules';
-import { priceTicket } from './price';
+import { priceTicket, type PromoTerms } from './price';
+import type { TaxTerms } from './tax';
+import { getSettings } from '../settings/settings';
+import { resolvePromo } from '../promos/usage';
 
 /** What pricing needs to know about a show, with the theater's zone and currency. */
 export interface PricedShow {
@@ -17,6 +20,8 @@ export interface PricedShow {
   hallId: string;
   startsAt: number;
   basePrice: number;
+  movieId: string;
+  format: string;
   status: 'scheduled' | 'cancelled';
   timezone: string;
   currency: string;
@@ -24,12 +29,12 @@ export interface PricedShow {
 
 export function loadPricedShow(db: Db, showId: string): PricedShow {
   const row = stmt(db,
-      `SELECT s.id, s.hall_id, s.starts_at, s.base_price, s.status, t.timezone, t.currency
+      `SELECT s.id, s.hall_id, s.starts_at, s.base_price, s.movie_id, s.format, s.status, t.timezone, t.currency
        FROM shows s JOIN halls h ON h.id = s.hall_id JOIN theaters t ON t.id = h.theater_id
        WHERE s.id = ?`,
     )
     .get(showId) as
-    | { id: string; hall_id: string; starts_at: number; base_price: number; status: PricedShow['status']; timezone: string; currency: string }
+    | { id: string; hall_id: string; starts_at: number; base_price: number; movie_id: string; format: string; status: PricedShow['status']; timezone: string; currency: string }
     | undefined;
   if (!row) throw new BoxOfficeError('NOT_FOUND', 'That show does not exist', { showId });
   return {
@@ -37,6 +42,8 @@ export function loadPricedShow(db: Db, showId: string): PricedShow {
     hallId: row.hall_id,
     startsAt: row.starts_at,
     basePrice: row.base_price,
+    movieId: row.movie_id,
+    format: row.format,
     status: row.status,
     timezone: row.timezone,
     currency: row.currency,
@@ -54,7 +61,10 @@ export function computeQuote(
   show: PricedShow,
   tickets: readonly { seatId: string; ticketType: string }[],
   rules: PricingRules = loadPricing(db),
+  /** v2: the promo to apply (already found usable) and the tax in force (default: the settings). */
+  money: { promo?: PromoTerms | null; tax?: TaxTerms } = {},
 ): Quote {
+  const tax = money.tax ?? getSettings({ db }).tax;
   const seen = new Set<string>();
   const dupes = tickets.filter((t) => (seen.has(t.seatId) ? true : (seen.add(t.seatId), false))).map((t) => t.seatId);
   if (dupes.length > 0) {
@@ -75,23 +85,44 @@ export function computeQuote(
   // Day rules and peak hours are judged on the show's LOCAL start in the theater's zone.
   const local = localParts(show.startsAt, show.timezone);
   let total = 0;
+  let net = 0;
+  let taxTotal = 0;
+  let discount = 0;
   const lines = tickets.map((t, i) => {
     const seat = seats[i]!;
-    const { amount, breakdown } = priceTicket(rules, {
+    const p = priceTicket(rules, {
       basePrice: show.basePrice,
       seatType: seat.type,
       ticketType: t.ticketType,
       date: local.date,
       weekday: local.weekday,
       minutes: local.minutes,
-    });
-    total += amount;
-    return { seatId: t.seatId, seatLabel: `${seat.row_label}${seat.number}`, ticketType: t.ticketType, amount, breakdown };
+      format: show.format,
+      movieId: show.movieId,
+    }, { promo: money.promo ?? null, tax });
+    total += p.amount;
+    net += p.net;
+    taxTotal += p.tax;
+    discount += p.discount ?? 0;
+    return {
+      seatId: t.seatId, seatLabel: `${seat.row_label}${seat.number}`, ticketType: t.ticketType,
+      amount: p.amount, net: p.net, tax: p.tax, gross: p.gross,
+      ...(p.discount !== undefined ? { discount: p.discount } : {}),
+      breakdown: p.breakdown,
+    };
   });
-  return { lines, total, currency: show.currency };
+  return { lines, total, net, tax: taxTotal, currency: show.currency, ...(money.promo ? { promo: { code: money.promo.code, discount } } : {}) };
 }
 
 export function quoteTickets(ctx: EngineCtx, input: ParsedInput<'pricing.quote'>, _actor: Actor): ChannelOutput<'pricing.quote'> {
   const show = loadPricedShow(ctx.db, input.showId);
-  return computeQuote(ctx.db, show, input.tickets);
+  const promo = input.promoCode ? resolvePromo(ctx.db, input.promoCode, show, ctx.clock.now()) : null;
+  return computeQuote(ctx.db, show, input.tickets, undefined, { promo });
+}
+
+/** pricing.preview (manager): a what-if with rules being edited, nothing saved. */
+export function previewQuote(ctx: EngineCtx, input: ParsedInput<'pricing.preview'>, _actor: Actor): ChannelOutput<'pricing.preview'> {
+  const show = loadPricedShow(ctx.db, input.showId);
+  const promo = input.promoCode ? resolvePromo(ctx.db, input.promoCode, show, ctx.clock.now()) : null;
+  return computeQuote(ctx.db, show, input.tickets, input.rules, { promo });
 }

@@ -22,11 +22,21 @@ export function buildReceipt(ctx: EngineCtx, bookingId: string): Receipt {
        JOIN theaters t ON t.id = h.theater_id WHERE s.id = ?`,
     )
     .get(booking.showId) as Receipt['theater'];
-  const { receipt } = getSettings(ctx);
+  const { receipt, tax } = getSettings(ctx);
+  // Net, tax and gross per line as sold (issue 13); the mode and rate are today's settings, which
+  // the receipt names; the amounts themselves are the sale's.
+  const lines = booking.tickets.map((t) => ({
+    seatLabel: t.seatLabel, ticketType: t.ticketType, amount: t.amount,
+    net: t.net ?? t.amount, tax: t.tax ?? 0, gross: t.amount,
+    ...(t.discount !== undefined ? { discount: t.discount } : {}),
+    breakdown: t.breakdown ?? [],
+  }));
+  const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((s, l) => s + f(l), 0);
   return {
     booking,
     theater,
-    lines: booking.tickets.map((t) => ({ seatLabel: t.seatLabel, ticketType: t.ticketType, amount: t.amount })),
+    lines,
+    tax: { mode: tax.mode, ratePercent: tax.ticketRatePercent, net: sum((l) => l.net), tax: sum((l) => l.tax), gross: sum((l) => l.gross) },
     qr: qrPayload(booking.code, booking.tickets.map((t) => t.seatLabel)),
     header: receipt.header,
     footer: receipt.footer,

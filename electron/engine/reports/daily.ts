@@ -10,6 +10,10 @@
 // - byMovie / byShow attribute money and tickets through the booking's show; byCashier attributes
 //   money to the staff member who took or paid it back (payments.staff_id, what their drawer saw)
 //   and tickets to the cashier who sold the booking.
+// - v2: tax = the tax on the tickets sold that day minus the tax share of the refunds paid that day
+//   (pricing/tax.ts taxShare); byTicketType counts the tickets sold that day and their gross; cash
+//   a show cancellation left owed is owedCash, not a refund, until a counter pays it out (the
+//   payout dates the row: bookings/payout.ts), so refunds are only money that really went back.
 //
 // Speed: a year at 10,000 bookings a day is millions of rows, so every query starts from a range
 // scan of one created_at index and groups by show; show, movie, hall and theater are looked up
@@ -20,11 +24,15 @@ import { localParts } from '../../../shared/localTime';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { dayRange, reportTheater } from './zone';
+import { taxShare } from '../pricing/tax';
 
 type Line = DailyReport['byMovie'][number];
 
 interface SaleGroup { show_id: string; cashier_id: string; bookings: number; tickets: number }
-interface MoneyGroup { show_id: string; staff_id: string; method: PaymentMethod; kind: 'charge' | 'refund'; amount: number }
+interface MoneyGroup { show_id: string; staff_id: string; method: PaymentMethod; kind: 'charge' | 'refund'; owed: number; amount: number }
+interface TaxGroup { show_id: string; tax: number }
+interface RefundTax { show_id: string; amount: number; total: number; tax: number }
+interface TypeGroup { show_id: string; ticket_type: string; tickets: number; gross: number }
 interface ShowInfo { id: string; starts_at: number; movie_id: string; title: string; hall_name: string; theater_id: string }
 
 /** Bookings and tickets sold in [from, to), per show and cashier. */
@@ -37,10 +45,27 @@ export const SALES_SQL = `
 
 /** Money moved in [from, to), per show, staff member, method and kind. */
 export const MONEY_SQL = `
-  SELECT b.show_id, p.staff_id, p.method, p.kind, SUM(p.amount) AS amount
+  SELECT b.show_id, p.staff_id, p.method, p.kind, p.owed, SUM(p.amount) AS amount
   FROM payments p JOIN bookings b ON b.id = p.booking_id
   WHERE p.created_at >= ? AND p.created_at < ?
-  GROUP BY b.show_id, p.staff_id, p.method, p.kind`;
+  GROUP BY b.show_id, p.staff_id, p.method, p.kind, p.owed`;
+
+/** Tax on the tickets sold in [from, to) (NULL before v7: no tax), and tickets per type. */
+const TAX_SQL = `
+  SELECT b.show_id, SUM(COALESCE(t.tax, 0)) AS tax
+  FROM bookings b JOIN tickets t ON t.booking_id = b.id
+  WHERE b.created_at >= ? AND b.created_at < ?
+  GROUP BY b.show_id`;
+const TYPES_SQL = `
+  SELECT b.show_id, t.ticket_type, COUNT(*) AS tickets, SUM(t.amount) AS gross
+  FROM bookings b JOIN tickets t ON t.booking_id = b.id
+  WHERE b.created_at >= ? AND b.created_at < ?
+  GROUP BY b.show_id, t.ticket_type`;
+/** Refunds paid in [from, to), each with its booking's total and tax, for the tax share. */
+const REFUND_TAX_SQL = `
+  SELECT b.show_id, p.amount, b.total, (SELECT COALESCE(SUM(t.tax), 0) FROM tickets t WHERE t.booking_id = b.id) AS tax
+  FROM payments p JOIN bookings b ON b.id = p.booking_id
+  WHERE p.created_at >= ? AND p.created_at < ? AND p.kind = 'refund' AND p.owed = 0`;
 
 /** Show, movie, hall and theater of a set of shows (passed as a JSON array of ids). */
 const SHOWS_SQL = `
@@ -93,12 +118,15 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
   const [from, to] = dayRange(input.date, theater.timezone);
 
   // One read transaction: the sales and the money come from the same snapshot.
-  const { sales, money, shows, names } = db.transaction(() => {
+  const { sales, money, shows, names, taxes, refundTaxes, types } = db.transaction(() => {
     const sales = db.prepare(SALES_SQL).all(from, to) as SaleGroup[];
     const money = db.prepare(MONEY_SQL).all(from, to) as MoneyGroup[];
+    const taxes = db.prepare(TAX_SQL).all(from, to) as TaxGroup[];
+    const refundTaxes = db.prepare(REFUND_TAX_SQL).all(from, to) as RefundTax[];
+    const types = db.prepare(TYPES_SQL).all(from, to) as TypeGroup[];
     const showIds = new Set([...sales.map((s) => s.show_id), ...money.map((m) => m.show_id)]);
     const staffIds = new Set([...sales.map((s) => s.cashier_id), ...money.map((m) => m.staff_id)]);
-    return { sales, money, shows: showInfo(db, showIds), names: staffNames(db, staffIds) };
+    return { sales, money, shows: showInfo(db, showIds), names: staffNames(db, staffIds), taxes, refundTaxes, types };
   })();
 
   // The report is always about one theater (one zone, one currency: totals never mix currencies).
@@ -130,9 +158,14 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
     byShow.tickets(s.id, showLabel(s), g.tickets);
     byCashier.tickets(g.cashier_id, names.get(g.cashier_id) ?? g.cashier_id, g.tickets);
   }
+  let owedCash = 0;
   for (const g of money) {
     const s = inScope(g.show_id);
     if (!s) continue;
+    if (g.kind === 'refund' && g.owed === 1) {
+      owedCash += g.amount;
+      continue;
+    }
     if (g.kind === 'charge') gross += g.amount;
     else refunds += g.amount;
     const m = methods.get(g.method) ?? { collected: 0, refunded: 0 };
@@ -144,6 +177,18 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
     byCashier.money(g.staff_id, names.get(g.staff_id) ?? g.staff_id, g.kind, g.amount);
   }
 
+  let tax = 0;
+  for (const t of taxes) if (inScope(t.show_id)) tax += t.tax;
+  for (const r of refundTaxes) if (inScope(r.show_id)) tax -= taxShare(r.amount, r.tax, r.total);
+  const byType = new Map<string, { tickets: number; gross: number }>();
+  for (const t of types) {
+    if (!inScope(t.show_id)) continue;
+    const line = byType.get(t.ticket_type) ?? { tickets: 0, gross: 0 };
+    line.tickets += t.tickets;
+    line.gross += t.gross;
+    byType.set(t.ticket_type, line);
+  }
+
   return {
     date: input.date,
     currency: theater.currency,
@@ -152,6 +197,9 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
     gross,
     refunds,
     net: gross - refunds,
+    tax,
+    owedCash,
+    byTicketType: [...byType].map(([ticketType, l]) => ({ ticketType, ...l })).sort((a, b) => b.tickets - a.tickets || a.ticketType.localeCompare(b.ticketType)),
     // Every method appears, in the contract's order, so a drawer with no card sales still shows 0.
     byPaymentMethod: PAYMENT_METHODS.map((method) => {
       const m = methods.get(method) ?? { collected: 0, refunded: 0 };

@@ -26,11 +26,11 @@ describe('PricePreview', () => {
       const vip = t.seatId.startsWith('s_A');
       const amount = Math.round(1000 * (vip ? 1.5 : 1) * (child ? 0.75 : 1));
       return {
-        currency: 'USD', total: amount,
-        lines: [{ seatId: t.seatId, seatLabel: t.seatId.slice(2), ticketType: t.ticketType, amount, breakdown: [
-          { label: 'Base price', kind: 'base', value: 1000 },
-          ...(vip ? [{ label: 'vip seat', kind: 'seatType' as const, value: 1.5 }] : []),
-          ...(child ? [{ label: 'child ticket', kind: 'ticketType' as const, value: 0.75 }] : []),
+        currency: 'USD', total: amount, net: amount, tax: 0,
+        lines: [{ seatId: t.seatId, seatLabel: t.seatId.slice(2), ticketType: t.ticketType, amount, net: amount, tax: 0, gross: amount, breakdown: [
+          { label: 'Base price', kind: 'base', value: 1000, amountAfter: 1000 },
+          ...(vip ? [{ label: 'vip seat', kind: 'seatType' as const, value: 1.5, amountAfter: 1500 }] : []),
+          ...(child ? [{ label: 'child ticket', kind: 'ticketType' as const, value: 0.75, amountAfter: amount }] : []),
         ] }],
       };
     });

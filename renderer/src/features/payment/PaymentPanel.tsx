@@ -10,7 +10,7 @@ import { customerError, paymentSummary, quickNotes, useSale } from '../../stores
 import { useShift } from '../../stores/shift';
 import { OpenShiftInline } from './OpenShiftInline';
 
-const METHOD_LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI', wallet: 'Wallet' };
+const METHOD_LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI', wallet: 'Wallet', voucher: 'Gift voucher' };
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '00', '.'];
 
 export function PaymentPanel() {
