@@ -8,6 +8,9 @@ import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { readKv, writeKv } from '../db/kv';
 import { writeAudit } from '../audit/audit';
+import { stmt } from '../db/stmts';
+import { firstTheaterRow } from '../catalog/theaters';
+import { pricingChanges } from './changes';
 
 const KEY = 'pricing';
 
@@ -38,14 +41,29 @@ function normalise(input: PricingRules): PricingRules {
     weekend: { ...input.weekend, days: [...new Set(input.weekend.days)].sort((a, b) => a - b) },
     holidays: { ...input.holidays, dates: [...new Set(input.holidays.dates)].sort() },
     flatPriceDays: [...input.flatPriceDays].sort((a, b) => a.weekday - b.weekday),
+    // A surcharge of 0 is no surcharge: dropped so the document stays canonical.
+    surcharges: {
+      formats: Object.fromEntries(Object.entries(input.surcharges.formats).map(([k, v]) => [k.trim(), v] as const).filter(([, v]) => v > 0)),
+      movies: Object.fromEntries(Object.entries(input.surcharges.movies).filter(([, v]) => v > 0)),
+    },
   };
+}
+
+/** A movie surcharge must name a movie that exists (a typo would silently never apply). */
+function checkMovies(db: Db, rules: PricingRules): void {
+  const unknown = Object.keys(rules.surcharges.movies).filter((id) => !stmt(db, 'SELECT 1 FROM movies WHERE id = ?').get(id));
+  if (unknown.length) throw new BoxOfficeError('NOT_FOUND', 'Some movies of the surcharges do not exist', { movieIds: unknown });
 }
 
 export function savePricing(ctx: EngineCtx, input: ParsedInput<'pricing.save'>, actor: Actor): ChannelOutput<'pricing.save'> {
   const next = normalise(input);
+  checkMovies(ctx.db, next);
   ctx.db.transaction(() => {
+    const before = loadPricing(ctx.db);
     writeKv(ctx.db, KEY, next);
-    writeAudit(ctx, actor, 'pricing.save', null, next);
+    // Readable before/after values (issue 13), not the document with its internal ids.
+    const title = (id: string) => (stmt(ctx.db, 'SELECT title FROM movies WHERE id = ?').get(id) as { title: string } | undefined)?.title ?? id;
+    writeAudit(ctx, actor, 'pricing.save', null, { changes: pricingChanges(before, next, firstTheaterRow(ctx.db)?.currency ?? 'USD', title) });
   })();
   return next;
 }
