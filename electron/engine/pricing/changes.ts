@@ -24,7 +24,8 @@ export function pricingChanges(before: PricingRules, after: PricingRules, curren
   };
   records((k) => `Seat type ${k}`, before.seatTypes, after.seatTypes, x);
   records((k) => `Ticket type ${k}`, before.ticketTypes, after.ticketTypes, x);
-  add('Weekend days', before.weekend.days.map((d) => DAYS[d]).join(', ') || NONE, after.weekend.days.map((d) => DAYS[d]).join(', ') || NONE);
+  const days = (d: number[]) => [...d].sort((a, b) => a - b).map((n) => DAYS[n]).join(', ') || NONE;
+  add('Weekend days', days(before.weekend.days), days(after.weekend.days));
   add('Weekend multiplier', x(before.weekend.multiplier), x(after.weekend.multiplier));
   const added = after.holidays.dates.filter((d) => !before.holidays.dates.includes(d));
   const removed = before.holidays.dates.filter((d) => !after.holidays.dates.includes(d));
