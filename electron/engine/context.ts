@@ -21,7 +21,8 @@ export interface Logger {
 
 /** Printing is a port: Electron's main provides one; the browser host has none (NOT_SUPPORTED). */
 export interface ReceiptPrinter {
-  print(receipt: Receipt, opts: { pdf: boolean }): Promise<{ printed: boolean; pdfFile?: string }>;
+  /** steps: print each ticket's money steps (the cashier's choice, issue 13). */
+  print(receipt: Receipt, opts: { pdf: boolean; steps?: boolean }): Promise<{ printed: boolean; pdfFile?: string }>;
 }
 
 export interface EngineCtx {

@@ -19,8 +19,8 @@ export interface PrinterOptions {
 
 export function createPrinter(opts: PrinterOptions): ReceiptPrinter {
   return {
-    async print(receipt: Receipt, { pdf }: { pdf: boolean }) {
-      const html = await receiptHtml(receipt);
+    async print(receipt: Receipt, { pdf, steps }: { pdf: boolean; steps?: boolean }) {
+      const html = await receiptHtml(receipt, { steps: !!steps });
       const win = new BrowserWindow({
         show: false,
         width: 320,

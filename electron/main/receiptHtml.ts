@@ -3,12 +3,13 @@
 import QRCode from 'qrcode';
 import type { Receipt } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
+import { stepsText, taxLines } from '../../shared/moneySteps';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export async function receiptHtml(r: Receipt): Promise<string> {
+export async function receiptHtml(r: Receipt, opts: { steps?: boolean } = {}): Promise<string> {
   const cur = r.theater.currency;
   const when = new Intl.DateTimeFormat('en-US', {
     timeZone: r.theater.timezone,
@@ -26,8 +27,13 @@ export async function receiptHtml(r: Receipt): Promise<string> {
     qr = '';
   }
   const lines = r.lines
-    .map((l) => `<tr><td>${escapeHtml(l.seatLabel)}</td><td>${escapeHtml(l.ticketType)}</td><td class="n">${escapeHtml(formatMoney(l.amount, cur))}</td></tr>`)
+    .map((l) => {
+      const row = `<tr><td>${escapeHtml(l.seatLabel)}</td><td>${escapeHtml(l.ticketType)}</td><td class="n">${escapeHtml(formatMoney(l.amount, cur))}</td></tr>`;
+      // The money steps, when the cashier chose to print them (issue 13).
+      return opts.steps && l.breakdown?.length ? `${row}<tr class="steps"><td colspan="3">${escapeHtml(stepsText(l.breakdown, cur))}</td></tr>` : row;
+    })
     .join('');
+  const tax = taxLines(r, cur).map((t) => `<tr><td colspan="2">${escapeHtml(t.label)}</td><td class="n">${escapeHtml(t.amount)}</td></tr>`).join('');
   const payments = r.booking.payments
     .map((p) => {
       const change = p.change ? ` (change ${escapeHtml(formatMoney(p.change, cur))})` : '';
@@ -44,14 +50,14 @@ export async function receiptHtml(r: Receipt): Promise<string> {
   h1 { font-size: 15px; margin: 0 0 2px; text-align: center; }
   .c { text-align: center; } .n { text-align: right; } table { width: 100%; border-collapse: collapse; }
   .code { font: bold 20px monospace; letter-spacing: 2px; text-align: center; margin: 6px 0; }
-  .total td { border-top: 1px solid #000; font-weight: bold; } .qr svg { width: 36mm; height: 36mm; }
+  .total td { border-top: 1px solid #000; font-weight: bold; } .steps td { font-size: 10px; padding-bottom: 3px; } .qr svg { width: 36mm; height: 36mm; }
 </style></head><body>
 <h1>${escapeHtml(r.theater.name)}</h1>
 <div class="c">${escapeHtml(r.theater.city)}</div>
 ${r.header ? `<p class="c">${escapeHtml(r.header)}</p>` : ''}
 <p><strong>${escapeHtml(r.booking.movieTitle)}</strong><br>${escapeHtml(r.booking.hallName)} &middot; ${escapeHtml(when)}</p>
 <div class="code">${escapeHtml(r.booking.code)}</div>
-<table>${lines}<tr class="total"><td colspan="2">Total</td><td class="n">${escapeHtml(formatMoney(r.booking.total, cur))}</td></tr>${payments}</table>
+<table>${lines}<tr class="total"><td colspan="2">Total</td><td class="n">${escapeHtml(formatMoney(r.booking.total, cur))}</td></tr>${tax}${payments}</table>
 <p>Cashier: ${escapeHtml(r.booking.cashier.name)}${r.booking.status === 'cancelled' ? ' &middot; CANCELLED' : ''}</p>
 ${qr ? `<div class="c qr">${qr}</div>` : ''}
 ${r.footer ? `<p class="c">${escapeHtml(r.footer)}</p>` : ''}

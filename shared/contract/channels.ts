@@ -202,7 +202,7 @@ export const channels = {
 
   // Receipts, reports, shifts, settings, backups, audit
   'receipts.get': ch(z.strictObject({ bookingId: Id }), Receipt, 'cashier'),
-  'receipts.print': ch(z.strictObject({ bookingId: Id, pdf: z.boolean().optional() }), z.object({ printed: z.boolean(), pdfFile: z.string().optional() }), 'cashier'),
+  'receipts.print': ch(z.strictObject({ bookingId: Id, pdf: z.boolean().optional(), steps: z.boolean().optional() }), z.object({ printed: z.boolean(), pdfFile: z.string().optional() }), 'cashier'),
   'reports.daily': ch(z.strictObject({ date: LocalDate, theaterId: Id.optional() }), DailyReport, 'manager'),
   'reports.film': ch(z.strictObject({ from: LocalDate, to: LocalDate, theaterId: Id.optional() }), z.object({ currency: z.string(), rows: z.array(FilmReportRow) }), 'manager'),
   'reports.occupancy': ch(z.strictObject({ from: LocalDate, to: LocalDate, theaterId: Id.optional() }), z.array(OccupancyRow), 'manager'),

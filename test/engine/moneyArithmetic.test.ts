@@ -125,14 +125,14 @@ const multiplier = fc.integer({ min: 0, max: 40_000 }).map((u) => u / 10_000);
 const arbRules: fc.Arbitrary<PricingRules> = fc.record({
   seatTypes: fc.record({ regular: multiplier, premium: multiplier, vip: multiplier, recliner: multiplier, wheelchair: multiplier, companion: multiplier }),
   ticketTypes: fc.record({ adult: multiplier, child: multiplier }),
-  weekend: fc.record({ days: fc.constant([6, 0]), multiplier }),
-  holidays: fc.record({ dates: fc.constant(['2026-11-23']), multiplier }),
+  weekend: fc.record({ days: fc.constant<number[]>([6, 0]), multiplier }),
+  holidays: fc.record({ dates: fc.constant<string[]>(['2026-11-23']), multiplier }),
   peak: fc.record({ enabled: fc.boolean(), from: fc.constant('18:00'), to: fc.constant('22:00'), multiplier }),
-  flatPriceDays: fc.oneof(fc.constant([]), fc.integer({ min: 0, max: 50_000 }).map((price) => [{ weekday: 1, price }])),
+  flatPriceDays: fc.oneof(fc.constant<{ weekday: number; price: number }[]>([]), fc.integer({ min: 0, max: 50_000 }).map((price) => [{ weekday: 1, price }])),
   capMultiplier: fc.integer({ min: 1, max: 100_000 }).map((u) => u / 10_000),
   surcharges: fc.record({
-    formats: fc.oneof(fc.constant({}), fc.integer({ min: 0, max: 5000 }).map((a) => ({ IMAX: a }))),
-    movies: fc.oneof(fc.constant({}), fc.integer({ min: 0, max: 5000 }).map((a) => ({ mv_1: a }))),
+    formats: fc.oneof(fc.constant<Record<string, number>>({}), fc.integer({ min: 0, max: 5000 }).map((a) => ({ IMAX: a }))),
+    movies: fc.oneof(fc.constant<Record<string, number>>({}), fc.integer({ min: 0, max: 5000 }).map((a) => ({ mv_1: a }))),
   }),
 });
 const arbPromo: fc.Arbitrary<PromoTerms | null> = fc.oneof(

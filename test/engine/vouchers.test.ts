@@ -91,7 +91,7 @@ describe('paying with a voucher', () => {
     if (r.ok) return;
     expect(r.error).toMatchObject({ code: 'PAYMENT_DECLINED', details: { method: 'voucher', reason: 'balance', balance: 1000, payment: 1 } });
     expect(h.terminal.charges.size).toBe(0); // checked before the card was charged
-    expect(counts(h.engine.ctx.db)).toEqual({ ...before, holds: before.holds + 1, claims: before.claims + 2 });
+    expect(counts(h.engine.ctx.db)).toEqual({ ...before, holds: before.holds! + 1, claims: before.claims! + 2 });
     expect(h.engine.ctx.db.prepare('SELECT 1 FROM holds WHERE id = ?').get(holdId)).toBeTruthy();
     // Unknown and expired vouchers, and a voucher payment without a code.
     const unknown = await spend([seat('E', 5)], [{ method: 'voucher', amount: 1000, reference: 'AAAABBBBCCCC' }]);

@@ -50,5 +50,5 @@ export function getReceipt(ctx: EngineCtx, input: ParsedInput<'receipts.get'>, _
 export async function printReceipt(ctx: EngineCtx, input: ParsedInput<'receipts.print'>, _actor: Actor): Promise<ChannelOutput<'receipts.print'>> {
   if (!ctx.printer) throw new BoxOfficeError('NOT_SUPPORTED', 'Printing is done by the browser here');
   const receipt = buildReceipt(ctx, input.bookingId);
-  return ctx.printer.print(receipt, { pdf: !!input.pdf });
+  return ctx.printer.print(receipt, { pdf: !!input.pdf, steps: !!input.steps });
 }

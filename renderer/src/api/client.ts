@@ -69,10 +69,10 @@ export function closeEvents(): void {
 }
 
 /** Print the receipt: Electron's printer when there, else the browser's print dialog. */
-export async function printReceipt(bookingId: string): Promise<void> {
+export async function printReceipt(bookingId: string, opts: { steps?: boolean } = {}): Promise<void> {
   if (hasNativeBridge()) {
     try {
-      const r = await call('receipts.print', { bookingId });
+      const r = await call('receipts.print', { bookingId, ...(opts.steps ? { steps: true } : {}) });
       if (r.printed) return;
     } catch (e) {
       if (!(e instanceof ApiError && e.code === 'NOT_SUPPORTED')) throw e;

@@ -1,9 +1,14 @@
 // Pricing rules (pricing.get/save): seat and ticket type multipliers, weekend, holiday calendar,
-// peak hours, flat-price days, cap; and a preview that quotes one seat of one show (pricing.quote).
+// peak hours, flat-price days, cap, surcharges per format and per film; and a preview that quotes
+// one seat of one show with the rules AS EDITED (pricing.preview, a what-if: nothing is saved and
+// the counters keep selling at the saved prices until Save). Discard reloads the saved rules as
+// they are now (another manager may have saved meanwhile), not the ones the tab opened with.
 import { useEffect, useState } from 'react';
 import { SEAT_TYPES, type PricingRules } from '../../../shared/contract';
 import { call } from '../api';
 import { formatTime, todayIn } from '../lib/format';
+import { stepText } from '../../../shared/moneySteps';
+import { SurchargesEditor } from './SurchargesEditor';
 import { ErrorNote, Field, Loading, WEEKDAYS, money, parseMoney, useLoad, useTheaterInfo } from './common';
 
 function num(s: string): number | null {
@@ -22,7 +27,8 @@ function MultInput({ label, value, onChange }: { label: string; value: number; o
   );
 }
 
-export function PricePreview({ rulesVersion = 0 }: { rulesVersion?: number }) {
+/** draft: the rules being edited; the preview prices them (pricing.preview) instead of the saved ones. */
+export function PricePreview({ rulesVersion = 0, draft }: { rulesVersion?: number; draft?: PricingRules | null }) {
   const { timezone: tz, currency } = useTheaterInfo();
   const [date, setDate] = useState(() => todayIn(tz));
   const [showId, setShowId] = useState('');
@@ -31,9 +37,14 @@ export function PricePreview({ rulesVersion = 0 }: { rulesVersion?: number }) {
   const shows = useLoad(() => call('shows.list', { date }), [date]);
   const map = useLoad(() => (showId ? call('seats.map', { showId }) : Promise.resolve(null)), [showId]);
   const rules = useLoad(() => call('pricing.get', {}), [rulesVersion]);
+  const draftKey = draft ? JSON.stringify(draft) : '';
   const quote = useLoad(
-    () => (showId && seatId && map.data?.show.id === showId ? call('pricing.quote', { showId, tickets: [{ seatId, ticketType }] }) : Promise.resolve(null)),
-    [showId, seatId, ticketType, rulesVersion, map.data?.show.id],
+    () => {
+      if (!(showId && seatId && map.data?.show.id === showId)) return Promise.resolve(null);
+      const tickets = [{ seatId, ticketType }];
+      return draft ? call('pricing.preview', { showId, tickets, rules: draft }) : call('pricing.quote', { showId, tickets });
+    },
+    [showId, seatId, ticketType, rulesVersion, map.data?.show.id, draftKey],
   );
   useEffect(() => {
     const first = shows.data?.find((s) => s.status === 'scheduled');
@@ -46,6 +57,7 @@ export function PricePreview({ rulesVersion = 0 }: { rulesVersion?: number }) {
   return (
     <section className="panel" aria-label="Price preview">
       <h2>Price preview</h2>
+      {draft && <p className="muted small">Prices the rules as edited above, before saving: a what-if that changes nothing.</p>}
       <div className="mgr-row">
         <Field label="Show date"><input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} /></Field>
         <Field label="Show">
@@ -73,13 +85,13 @@ export function PricePreview({ rulesVersion = 0 }: { rulesVersion?: number }) {
             {line.seatLabel}, {line.ticketType}: <span className="mgr-quote" data-testid="preview-price">{money(line.amount, quote.data!.currency || currency)}</span>
           </p>
           <table className="mgr-table" aria-label="Price breakdown">
-            <thead><tr><th>Step</th><th>Kind</th><th className="num">Value</th></tr></thead>
+            <thead><tr><th>Step</th><th>Kind</th><th className="num">Running amount</th></tr></thead>
             <tbody>
               {line.breakdown.map((b, i) => (
                 <tr key={i}>
-                  <td>{b.label}</td>
+                  <td>{stepText(b, currency)}</td>
                   <td>{b.kind}</td>
-                  <td className="num">{b.kind === 'base' || b.kind === 'flatPrice' || b.kind === 'cap' || b.kind === 'rounding' ? money(b.value, currency) : `×${b.value}`}</td>
+                  <td className="num">{money(b.amountAfter, currency)}</td>
                 </tr>
               ))}
             </tbody>
@@ -98,6 +110,7 @@ export function PricesTab() {
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const [dirty, setDirty] = useState(false);
   const [newType, setNewType] = useState('');
   const [newTypeMult, setNewTypeMult] = useState('1');
   const [holiday, setHoliday] = useState('');
@@ -107,7 +120,7 @@ export function PricesTab() {
 
   if (loaded.error) return <ErrorNote error={loaded.error} />;
   if (!rules) return <Loading what="Loading pricing rules" />;
-  const upd = (r: Partial<PricingRules>) => { setSaved(false); setRules({ ...rules, ...r }); };
+  const upd = (r: Partial<PricingRules>) => { setSaved(false); setDirty(true); setRules({ ...rules, ...r }); };
 
   const save = async () => {
     setError(null); setSaved(false);
@@ -115,6 +128,7 @@ export function PricesTab() {
       const out = await call('pricing.save', rules);
       setRules(out);
       setSaved(true);
+      setDirty(false);
       setVersion((v) => v + 1);
     } catch (e) {
       setError(e);
@@ -181,17 +195,22 @@ export function PricesTab() {
             <button type="button" disabled={flatPriceMinor === null} onClick={() => upd({ flatPriceDays: [...rules.flatPriceDays.filter((x) => x.weekday !== Number(flatDay)), { weekday: Number(flatDay), price: flatPriceMinor! }].sort((a, b) => a.weekday - b.weekday) })}>Set flat price</button>
           </div>
         </fieldset>
+        <SurchargesEditor value={rules.surcharges} currency={currency} onChange={(surcharges) => upd({ surcharges })} />
         <div className="mgr-row">
           <MultInput label="Cap (× base price)" value={rules.capMultiplier} onChange={(n) => upd({ capMultiplier: n })} />
         </div>
+        <p className="warning" role="note">
+          {dirty ? 'Unsaved changes: the preview shows them; every counter still sells at the saved prices. ' : ''}
+          Save changes the prices at every counter at once.
+        </p>
         <ErrorNote error={error} />
         {saved && <p className="success" role="status">Pricing rules saved.</p>}
         <div className="actions">
-          <button type="button" onClick={() => { setRules(loaded.data); setSaved(false); }}>Discard changes</button>
-          <button type="button" className="primary" onClick={() => void save()}>Save pricing rules</button>
+          <button type="button" onClick={() => { setSaved(false); setDirty(false); loaded.reload(); }}>Discard changes</button>
+          <button type="button" className="primary" onClick={() => void save()}>Save pricing rules (all counters)</button>
         </div>
       </section>
-      <PricePreview rulesVersion={version} />
+      <PricePreview rulesVersion={version} draft={rules} />
     </div>
   );
 }

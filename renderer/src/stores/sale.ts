@@ -70,8 +70,13 @@ interface SaleState {
   booking: Booking | null;
   currency: string;
   customer: CustomerDraft;
+  /** The promo code applied to this sale's quote (issue 13), or null. */
+  promoCode: string | null;
 
   setCurrency(c: string): void;
+  /** Prices the sale with a promo code; PROMO_INVALID leaves the sale without it and says why. */
+  applyPromo(code: string): Promise<boolean>;
+  clearPromo(): void;
   setCustomer(patch: Partial<CustomerDraft>): void;
   loadTicketTypes(): Promise<void>;
   startShow(showId: string): Promise<void>;
@@ -119,6 +124,28 @@ export const useSale = create<SaleState>((set, get) => ({
   booking: null,
   currency: 'USD',
   customer: EMPTY_CUSTOMER,
+  promoCode: null,
+
+  async applyPromo(code) {
+    const s = get();
+    const ids = s.hold?.seatIds ?? [];
+    const promoCode = code.trim().toUpperCase();
+    if (!s.showId || !ids.length || !promoCode) return false;
+    try {
+      const quote = await call('pricing.quote', { showId: s.showId, tickets: ids.map((seatId) => ({ seatId, ticketType: s.tickets[seatId] ?? 'adult' })), promoCode });
+      set({ promoCode, quote, attemptKey: null, payments: [], notice: { kind: 'info', text: `Promo ${promoCode} applied: ${quote.promo?.discount ?? 0} off.` } });
+      return true;
+    } catch (e) {
+      set({ notice: { kind: 'error', text: promoMessage(e), ...(e instanceof ApiError ? { code: e.code } : {}) } });
+      return false;
+    }
+  },
+
+  clearPromo() {
+    if (get().promoCode === null) return;
+    set({ promoCode: null, attemptKey: null, payments: [] });
+    void get().requote();
+  },
 
   setCustomer(patch) {
     set({ customer: { ...get().customer, ...patch } });
@@ -142,7 +169,7 @@ export const useSale = create<SaleState>((set, get) => ({
     const s = get();
     if (s.showId === showId && s.step !== 'receipt') return;
     if (s.hold && s.hold.showId !== showId) await get().releaseSeats();
-    set({ showId, hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
+    set({ showId, hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER, promoCode: null });
   },
 
   adoptHold(hold) {
@@ -245,10 +272,17 @@ export const useSale = create<SaleState>((set, get) => ({
     const mine = ++quoteSeq;
     set({ quoting: true });
     try {
-      const quote = await call('pricing.quote', { showId: s.showId, tickets: ids.map((seatId) => ({ seatId, ticketType: s.tickets[seatId] ?? 'adult' })) });
+      const quote = await call('pricing.quote', {
+        showId: s.showId, tickets: ids.map((seatId) => ({ seatId, ticketType: s.tickets[seatId] ?? 'adult' })), ...(s.promoCode ? { promoCode: s.promoCode } : {}),
+      });
       if (mine === quoteSeq) set({ quote, quoting: false });
     } catch (e) {
-      if (mine === quoteSeq) set({ quoting: false, notice: { kind: 'error', text: `Could not price the tickets: ${messageOf(e)}` } });
+      if (mine !== quoteSeq) return;
+      if (e instanceof ApiError && e.code === 'PROMO_INVALID') {
+        // The code stopped applying (used up meanwhile): price without it, and say so.
+        set({ quoting: false, promoCode: null, notice: { kind: 'warning', code: e.code, text: promoMessage(e) } });
+        void get().requote();
+      } else set({ quoting: false, notice: { kind: 'error', text: `Could not price the tickets: ${messageOf(e)}` } });
     }
   },
 
@@ -319,6 +353,7 @@ export const useSale = create<SaleState>((set, get) => ({
           ...(p.reference ? { reference: p.reference } : {}),
         })),
         ...(customerInput(s.customer) ? { customer: customerInput(s.customer) } : {}),
+        ...(s.promoCode ? { promoCode: s.promoCode } : {}),
         idempotencyKey: key,
       });
       set({ busy: null, booking, hold: null, step: 'receipt', attemptKey: null, payments: [], entry: EMPTY_ENTRY, notice: null });
@@ -329,6 +364,10 @@ export const useSale = create<SaleState>((set, get) => ({
       if (code === 'NETWORK' || code === 'INTERNAL') {
         // Same attempt: keep the key so a retry cannot charge twice.
         set({ notice: { kind: 'error', code, text: `${messageOf(e)} Press Confirm again to retry: the same sale will not be charged twice.` } });
+      } else if (code === 'PROMO_INVALID') {
+        // The seats stay held: the sale goes on at the price without the code.
+        set({ attemptKey: null, payments: [], promoCode: null, notice: { kind: 'warning', code, text: `${promoMessage(e)} The price without it is shown; take the payment again.` } });
+        void get().requote();
       } else if (code === 'PAYMENT_DECLINED') {
         set({
           attemptKey: null,
@@ -359,9 +398,24 @@ export const useSale = create<SaleState>((set, get) => ({
   },
 
   newSale() {
-    set({ hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
+    set({ hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER, promoCode: null });
   },
 }));
+
+const PROMO_REASONS: Record<string, string> = {
+  unknown: 'There is no such promo code.',
+  expired: 'This promo code has expired.',
+  not_yet: 'This promo code is not valid yet.',
+  used_up: 'This promo code has been used up.',
+  not_for_show: 'This promo code does not apply to this film.',
+  inactive: 'This promo code is switched off.',
+};
+
+/** PROMO_INVALID in words a customer can be told; other errors as they are. */
+export function promoMessage(e: unknown): string {
+  const reason = e instanceof ApiError ? (e.details as { reason?: string } | undefined)?.reason : undefined;
+  return (reason && PROMO_REASONS[reason]) || messageOf(e);
+}
 
 export interface PaymentSummary {
   total: number;

@@ -38,15 +38,35 @@ describe('PricePreview', () => {
     render(<PricePreview />);
     expect((await screen.findByTestId('preview-price')).textContent).toBe('$15.00');
     const table = screen.getByRole('table', { name: 'Price breakdown' });
-    expect(within(table).getByText('vip seat')).toBeTruthy();
-    expect(within(table).getByText('×1.5')).toBeTruthy();
-    expect(within(table).getByText('$10.00')).toBeTruthy();
+    // Each step with its running amount.
+    expect(within(table).getByText('vip seat = $15.00')).toBeTruthy();
+    expect(within(table).getByText('Base price $10.00')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Seat'), { target: { value: 's_B2' } });
     fireEvent.change(screen.getByLabelText('Ticket type'), { target: { value: 'child' } });
     await waitFor(() => expect(screen.getByTestId('preview-price').textContent).toBe('$7.50'));
     const last = api.callsTo('pricing.quote').at(-1) as ChannelInput<'pricing.quote'>;
     expect(last).toEqual({ showId: 'show_1', tickets: [{ seatId: 's_B2', ticketType: 'child' }] });
-    expect(screen.getByText('child ticket')).toBeTruthy();
+    expect(screen.getByText('child ticket = $7.50')).toBeTruthy();
+  });
+
+  it('prices the rules being edited through pricing.preview, not the saved ones', async () => {
+    const api = fakeApi();
+    api.handle('shows.list', () => [{
+      id: 'show_1', movieId: 'mv_1', movieTitle: 'Inception', hallId: 'hall_1', hallName: 'Hall 1', theaterId: 'th_1',
+      startsAt: '2030-01-01T19:00:00.000Z', endsAt: '2030-01-01T21:43:00.000Z', format: '2D', basePrice: 1000, status: 'scheduled', capacity: 18, available: 18, held: 0, sold: 0,
+    }]);
+    api.handle('seats.map', () => makeMap(makeSeats()));
+    api.handle('pricing.get', () => DEFAULT_PRICING);
+    api.handle('pricing.preview', ({ rules }) => {
+      const amount = Math.round(1000 * rules.seatTypes.regular);
+      return { currency: 'USD', total: amount, net: amount, tax: 0, lines: [{ seatId: 's_B2', seatLabel: 'B2', ticketType: 'adult', amount, net: amount, tax: 0, gross: amount, breakdown: [] }] };
+    });
+    setApi(api);
+    const draft = { ...DEFAULT_PRICING, seatTypes: { ...DEFAULT_PRICING.seatTypes, regular: 1.2 } };
+    render(<PricePreview draft={draft} />);
+    await waitFor(() => expect(screen.getByTestId('preview-price').textContent).toBe('$12.00'));
+    expect(api.callsTo('pricing.quote')).toEqual([]);
+    expect((api.callsTo('pricing.preview').at(-1) as ChannelInput<'pricing.preview'>).rules).toEqual(draft);
   });
 });

@@ -9,6 +9,8 @@ import { isTyping } from '../../lib/hooks';
 import { customerError, paymentSummary, quickNotes, useSale } from '../../stores/sale';
 import { useShift } from '../../stores/shift';
 import { OpenShiftInline } from './OpenShiftInline';
+import { PromoField } from './PromoField';
+import { VoucherCheck } from './VoucherCheck';
 
 const METHOD_LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI', wallet: 'Wallet', voucher: 'Gift voucher' };
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '00', '.'];
@@ -50,7 +52,7 @@ export function PaymentPanel() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && /^[1-4]$/.test(e.key)) {
+      if (e.altKey && /^[1-5]$/.test(e.key)) {
         e.preventDefault();
         setEntry({ method: PAYMENT_METHODS[Number(e.key) - 1]!, text: '', reference: '' });
       } else if (e.key === 'F9' || (e.key === 'Enter' && e.ctrlKey)) {
@@ -91,6 +93,8 @@ export function PaymentPanel() {
           </strong>
         </div>
       </div>
+
+      <PromoField disabled={pending || payments.length > 0} />
 
       {payments.length > 0 && (
         <ul className="paid-list" aria-label="Payments taken">
@@ -188,10 +192,13 @@ export function PaymentPanel() {
           </div>
         </>
       ) : (
-        <label className="field">
-          <span>Reference (terminal slip / transaction id)</span>
-          <input value={entry.reference} onChange={(e) => setEntry({ reference: e.target.value })} disabled={pending} autoComplete="off" />
-        </label>
+        <>
+          <label className="field">
+            <span>{entry.method === 'voucher' ? 'Gift voucher code' : 'Reference (terminal slip / transaction id)'}</span>
+            <input value={entry.reference} onChange={(e) => setEntry({ reference: e.target.value })} disabled={pending} autoComplete="off" />
+          </label>
+          {entry.method === 'voucher' && <VoucherCheck code={entry.reference} />}
+        </>
       )}
 
       <details className="customer-contact" open={!!(customer.email || customer.phone || customer.name)}>

@@ -1,11 +1,12 @@
 // The receipt after a sale (and for a looked-up booking): booking code, QR code, show, seats,
 // ticket types, prices, payments and change, the theater's header and footer. Printed on 80 mm
 // paper by the print stylesheet (Electron prints it to the receipt printer instead).
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { Booking, Receipt as ReceiptData } from '../../../../shared/contract';
 import { call, messageOf, printReceipt } from '../../api';
 import { capitalise, formatDateTime, formatMoney } from '../../lib/format';
+import { stepsText, taxLines } from '../../../../shared/moneySteps';
 
 export function useQrDataUrl(payload: string | null): string | null {
   const [url, setUrl] = useState<string | null>(null);
@@ -27,7 +28,8 @@ export function useQrDataUrl(payload: string | null): string | null {
   return url;
 }
 
-export function ReceiptView({ receipt }: { receipt: ReceiptData }) {
+/** showSteps: each ticket's money steps under it (the cashier's choice; printed as shown). */
+export function ReceiptView({ receipt, showSteps = false }: { receipt: ReceiptData; showSteps?: boolean }) {
   const b = receipt.booking;
   const tz = receipt.theater.timezone;
   const cur = b.currency || receipt.theater.currency;
@@ -63,11 +65,21 @@ export function ReceiptView({ receipt }: { receipt: ReceiptData }) {
         </thead>
         <tbody>
           {lines.map((l) => (
-            <tr key={l.seatLabel}>
-              <td>{l.seatLabel}</td>
-              <td>{capitalise(l.ticketType)}</td>
-              <td className="num">{money(l.amount)}</td>
-            </tr>
+            <Fragment key={l.seatLabel}>
+              <tr>
+                <td>{l.seatLabel}</td>
+                <td>
+                  {capitalise(l.ticketType)}
+                  {l.discount ? <span className="small"> (−{money(l.discount)})</span> : null}
+                </td>
+                <td className="num">{money(l.amount)}</td>
+              </tr>
+              {showSteps && l.breakdown?.length ? (
+                <tr className="receipt-steps">
+                  <td colSpan={3} className="small" data-testid="receipt-steps">{stepsText(l.breakdown, cur)}</td>
+                </tr>
+              ) : null}
+            </Fragment>
           ))}
         </tbody>
         <tfoot>
@@ -79,6 +91,12 @@ export function ReceiptView({ receipt }: { receipt: ReceiptData }) {
               <strong>{money(b.total)}</strong>
             </td>
           </tr>
+          {taxLines(receipt, cur).map((t) => (
+            <tr key={t.label} className="receipt-tax">
+              <th scope="row" colSpan={2}>{t.label}</th>
+              <td className="num">{t.amount}</td>
+            </tr>
+          ))}
         </tfoot>
       </table>
       <ul className="receipt-payments">
@@ -113,6 +131,12 @@ export function ReceiptPanel({ booking, onDone, doneLabel = 'New sale' }: { book
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [printError, setPrintError] = useState<string | null>(null);
+  // Whether the money steps go on the receipt: the cashier's choice, remembered at this counter.
+  const [showSteps, setShowSteps] = useState(() => localStorage.getItem('receipt.steps') === '1');
+  const toggleSteps = (on: boolean) => {
+    setShowSteps(on);
+    localStorage.setItem('receipt.steps', on ? '1' : '0');
+  };
 
   useEffect(() => {
     let alive = true;
@@ -129,7 +153,7 @@ export function ReceiptPanel({ booking, onDone, doneLabel = 'New sale' }: { book
   const print = async () => {
     setPrintError(null);
     try {
-      await printReceipt(booking.id);
+      await printReceipt(booking.id, { steps: showSteps });
     } catch (e) {
       setPrintError(messageOf(e));
     }
@@ -160,13 +184,16 @@ export function ReceiptPanel({ booking, onDone, doneLabel = 'New sale' }: { book
         </p>
       )}
       {!receipt && !error && <p className="state">Loading receipt…</p>}
-      {receipt && <ReceiptView receipt={receipt} />}
+      {receipt && <ReceiptView receipt={receipt} showSteps={showSteps} />}
       {printError && (
         <p className="state state--error no-print" role="alert">
           {printError}
         </p>
       )}
       <div className="actions no-print">
+        <label className="check">
+          <input type="checkbox" checked={showSteps} onChange={(e) => toggleSteps(e.target.checked)} /> Print price steps
+        </label>
         <button type="button" onClick={() => void print()} disabled={!receipt}>
           Print <kbd>Ctrl+P</kbd>
         </button>

@@ -5,6 +5,7 @@ import { capitalise, formatCountdown, formatMoney } from '../../lib/format';
 import { useNow } from '../../lib/hooks';
 import { useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
+import { stepText } from '../../../../shared/moneySteps';
 
 export function HoldCountdown() {
   const hold = useSale((s) => s.hold);
@@ -69,9 +70,7 @@ export function TicketsPanel() {
                 {open[id] && line && (
                   <ol className="breakdown">
                     {line.breakdown.map((b, i) => (
-                      <li key={i}>
-                        {b.label}: {b.kind === 'base' || b.kind === 'flatPrice' || b.kind === 'cap' || b.kind === 'rounding' ? money(b.value) : `× ${b.value}`}
-                      </li>
+                      <li key={i}>{stepText(b, currency)}</li>
                     ))}
                   </ol>
                 )}
