@@ -7,6 +7,7 @@ import { MoviesTab } from './MoviesTab';
 import { NotificationsTab } from './NotificationsTab';
 import { PaymentsTab } from './PaymentsTab';
 import { PricesTab } from './PricesTab';
+import { PromosTab } from './PromosTab';
 import { ReportsTab } from './ReportsTab';
 import { ScheduleTab } from './ScheduleTab';
 import { SettingsTab } from './SettingsTab';
@@ -18,6 +19,7 @@ const TABS = [
   { id: 'halls', label: 'Halls', C: HallsTab },
   { id: 'schedule', label: 'Schedule', C: ScheduleTab },
   { id: 'prices', label: 'Prices', C: PricesTab },
+  { id: 'promos', label: 'Promo codes', C: PromosTab },
   { id: 'staff', label: 'Staff & audit', C: StaffTab },
   { id: 'settings', label: 'Settings', C: SettingsTab },
   { id: 'notifications', label: 'Notifications', C: NotificationsTab },

@@ -4,12 +4,16 @@ import type { Movie } from '../../../shared/contract';
 import { call } from '../api';
 import { Empty, ErrorNote, Field, Loading, useLoad } from './common';
 
-interface Draft { id?: string; title: string; durationMinutes: string; genres: string; language: string; rating: string; releaseDate: string; synopsis: string }
+// distributor and rentalPercent (issue 13): for the film report's rental owed to the distributor.
+interface Draft { id?: string; title: string; durationMinutes: string; genres: string; language: string; rating: string; releaseDate: string; synopsis: string; distributor: string; rentalPercent: string }
 
-const blank: Draft = { title: '', durationMinutes: '120', genres: '', language: 'English', rating: 'PG-13', releaseDate: '', synopsis: '' };
+const blank: Draft = { title: '', durationMinutes: '120', genres: '', language: 'English', rating: 'PG-13', releaseDate: '', synopsis: '', distributor: '', rentalPercent: '' };
 
 function draftOf(m: Movie): Draft {
-  return { id: m.id, title: m.title, durationMinutes: String(m.durationMinutes), genres: m.genres.join(', '), language: m.language, rating: m.rating, releaseDate: m.releaseDate ?? '', synopsis: m.synopsis ?? '' };
+  return {
+    id: m.id, title: m.title, durationMinutes: String(m.durationMinutes), genres: m.genres.join(', '), language: m.language, rating: m.rating, releaseDate: m.releaseDate ?? '', synopsis: m.synopsis ?? '',
+    distributor: m.distributor ?? '', rentalPercent: m.rentalPercent !== undefined ? String(m.rentalPercent) : '',
+  };
 }
 
 function MovieForm({ initial, onDone, onCancel }: { initial: Draft; onDone(m: Movie): void; onCancel(): void }) {
@@ -25,6 +29,11 @@ function MovieForm({ initial, onDone, onCancel }: { initial: Draft; onDone(m: Mo
       setError(new Error('Runtime must be a whole number of minutes from 1 to 600.'));
       return;
     }
+    const rental = d.rentalPercent.trim();
+    if (rental && !/^\d{1,3}(\.\d{1,2})?$/.test(rental)) {
+      setError(new Error('The film rental is a percent such as 55 or 47.5.'));
+      return;
+    }
     setBusy(true);
     try {
       const m = await call('movies.save', {
@@ -36,6 +45,8 @@ function MovieForm({ initial, onDone, onCancel }: { initial: Draft; onDone(m: Mo
         rating: d.rating.trim(),
         ...(d.releaseDate ? { releaseDate: d.releaseDate } : {}),
         ...(d.synopsis.trim() ? { synopsis: d.synopsis.trim() } : {}),
+        ...(d.distributor.trim() ? { distributor: d.distributor.trim() } : {}),
+        ...(rental ? { rentalPercent: Number(rental) } : {}),
       });
       onDone(m);
     } catch (err) {
@@ -54,6 +65,8 @@ function MovieForm({ initial, onDone, onCancel }: { initial: Draft; onDone(m: Mo
       <Field label="Rating"><input value={d.rating} onChange={set('rating')} required maxLength={10} /></Field>
       <Field label="Release date"><input type="date" value={d.releaseDate} onChange={set('releaseDate')} /></Field>
       <Field label="Synopsis"><textarea rows={3} value={d.synopsis} onChange={set('synopsis')} maxLength={2000} /></Field>
+      <Field label="Distributor"><input value={d.distributor} onChange={set('distributor')} maxLength={100} /></Field>
+      <Field label="Film rental %" hint="share of the net box office"><input inputMode="decimal" value={d.rentalPercent} onChange={set('rentalPercent')} size={6} /></Field>
       <div className="actions" style={{ width: '100%' }}>
         <button type="button" onClick={onCancel}>Cancel</button>
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save movie'}</button>

@@ -1,7 +1,8 @@
-// Reports: the day report (reports.daily) and occupancy over a range (reports.occupancy) as tables
-// and inline SVG charts, each exportable to CSV; the day's shifts with their cash differences.
+// Reports: the day report (reports.daily), the film report for distributors (reports.film) and
+// occupancy over a range (reports.occupancy) as tables and inline SVG charts, each exportable to
+// CSV; the day's shifts with their cash differences.
 import { useState } from 'react';
-import type { DailyReport, OccupancyRow, Shift } from '../../../shared/contract';
+import type { ChannelOutput, DailyReport, OccupancyRow, Shift } from '../../../shared/contract';
 import { addDays, localParts } from '../../../shared/localTime';
 import { decimalText } from '../../../shared/money';
 import { call } from '../api';
@@ -18,8 +19,19 @@ export function dailyCsv(r: DailyReport): string {
     ...r.byMovie.map((x) => ['movie', x.key, x.label, x.tickets, m(x.gross), m(x.refunds), m(x.net)]),
     ...r.byShow.map((x) => ['show', x.key, x.label, x.tickets, m(x.gross), m(x.refunds), m(x.net)]),
     ...r.byCashier.map((x) => ['cashier', x.key, x.label, x.tickets, m(x.gross), m(x.refunds), m(x.net)]),
+    ...r.byTicketType.map((x) => ['ticket type', x.ticketType, x.ticketType, x.tickets, m(x.gross), '', '']),
+    ['tax', 'all', 'Tax in net', '', '', '', m(r.tax)],
+    ['owed cash', 'all', 'Cash owed after a show cancellation (not yet paid out)', '', '', m(r.owedCash), ''],
   ];
   return toCsv(['section', 'key', 'label', 'tickets', `gross (${r.currency})`, `refunds (${r.currency})`, `net (${r.currency})`], rows);
+}
+
+export function filmCsv(r: ChannelOutput<'reports.film'>, from: string, to: string): string {
+  const m = (v: number) => decimalText(v, r.currency);
+  return toCsv(
+    ['from', 'to', 'movie id', 'title', 'distributor', 'shows', 'admissions', `gross (${r.currency})`, `tax (${r.currency})`, `net (${r.currency})`, 'rental %', `rental (${r.currency})`],
+    r.rows.map((x) => [from, to, x.movieId, x.title, x.distributor ?? '', x.shows, x.admissions, m(x.gross), m(x.tax), m(x.net), x.rentalPercent ?? '', x.rental !== undefined ? m(x.rental) : '']),
+  );
 }
 
 export function occupancyCsv(rows: OccupancyRow[], tz: string): string {
@@ -71,6 +83,8 @@ function DailySection() {
             <div>Gross<strong data-testid="gross">{money(r.gross, r.currency)}</strong></div>
             <div>Refunds<strong>{money(r.refunds, r.currency)}</strong></div>
             <div>Net<strong>{money(r.net, r.currency)}</strong></div>
+            <div>Tax in net<strong data-testid="day-tax">{money(r.tax, r.currency)}</strong></div>
+            {r.owedCash > 0 && <div>Cash owed (not paid out)<strong data-testid="owed-cash">{money(r.owedCash, r.currency)}</strong></div>}
           </div>
           {r.ticketsSold === 0 && r.refunds === 0 ? <Empty>No sales on this day.</Empty> : (
             <>
@@ -83,6 +97,15 @@ function DailySection() {
               <Breakdown title="By movie" rows={r.byMovie} currency={r.currency} />
               <Breakdown title="By show" rows={r.byShow} currency={r.currency} />
               <Breakdown title="By cashier" rows={r.byCashier} currency={r.currency} />
+              {r.byTicketType.length > 0 && (
+                <>
+                  <h3>By ticket type</h3>
+                  <table className="mgr-table" aria-label="By ticket type">
+                    <thead><tr><th>Ticket type</th><th className="num">Tickets</th><th className="num">Gross</th></tr></thead>
+                    <tbody>{r.byTicketType.map((t) => <tr key={t.ticketType}><td>{t.ticketType}</td><td className="num">{t.tickets}</td><td className="num">{money(t.gross, r.currency)}</td></tr>)}</tbody>
+                  </table>
+                </>
+              )}
             </>
           )}
         </>
@@ -115,6 +138,42 @@ function ShiftTable({ shifts, tz, currency }: { shifts: Shift[]; tz: string; cur
         ))}
       </tbody>
     </table>
+  );
+}
+
+function FilmSection() {
+  const { timezone: tz } = useTheaterInfo();
+  const [from, setFrom] = useState(() => addDays(todayIn(tz), -6));
+  const [to, setTo] = useState(() => todayIn(tz));
+  const film = useLoad(() => call('reports.film', { from, to }), [from, to]);
+  const r = film.data;
+  return (
+    <section className="panel" aria-label="Film report">
+      <h2>Film report (distributors)</h2>
+      <div className="mgr-row">
+        <Field label="Films from"><input type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} /></Field>
+        <Field label="Films to"><input type="date" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} /></Field>
+        <button type="button" disabled={!r || r.rows.length === 0} onClick={() => r && downloadCsv(`film-report-${from}-to-${to}.csv`, filmCsv(r, from, to))}>Export film report CSV</button>
+      </div>
+      {film.error ? <ErrorNote error={film.error} /> : film.loading && !r ? <Loading what="Loading the film report" /> : !r || r.rows.length === 0 ? <Empty>No shows in this range.</Empty> : (
+        <>
+          <BarChart label="Net box office by film" data={r.rows.map((x) => ({ label: x.title, value: x.net }))} format={(v) => money(v, r.currency)} />
+          <table className="mgr-table" aria-label="Films">
+            <thead><tr><th>Film</th><th>Distributor</th><th className="num">Shows</th><th className="num">Admissions</th><th className="num">Gross</th><th className="num">Tax</th><th className="num">Net</th><th className="num">Rental %</th><th className="num">Rental</th></tr></thead>
+            <tbody>
+              {r.rows.map((x) => (
+                <tr key={x.movieId}>
+                  <td>{x.title}</td><td>{x.distributor ?? ''}</td><td className="num">{x.shows}</td><td className="num">{x.admissions}</td>
+                  <td className="num">{money(x.gross, r.currency)}</td><td className="num">{money(x.tax, r.currency)}</td><td className="num">{money(x.net, r.currency)}</td>
+                  <td className="num">{x.rentalPercent !== undefined ? `${x.rentalPercent} %` : ''}</td><td className="num">{x.rental !== undefined ? money(x.rental, r.currency) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="small muted">Shows that start between the two local dates; admissions are the tickets still valid; net is gross less tax; rental is net × the film's rental percent.</p>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -165,6 +224,7 @@ export function ReportsTab() {
   return (
     <div>
       <DailySection />
+      <FilmSection />
       <OccupancySection />
     </div>
   );

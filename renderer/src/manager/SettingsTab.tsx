@@ -1,5 +1,6 @@
 // Settings (settings.get/save): hold time, trailers, default cleaning, cancellation tiers, receipt
-// header and footer, backup retention.
+// header and footer, backup retention, ticket tax (inclusive or exclusive, rate up to 3
+// decimals) and how long gift vouchers are valid.
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { call } from '../api';
@@ -45,6 +46,19 @@ export function SettingsTab() {
           </div>
         ))}
         <button type="button" disabled={s.cancellationTiers.length >= 10} onClick={() => upd({ cancellationTiers: [...s.cancellationTiers, { minutesBefore: 0, percent: 0 }] })}>Add tier</button>
+      </fieldset>
+      <fieldset className="mgr-row">
+        <legend>Ticket tax</legend>
+        <Field label="Tax mode">
+          <select value={s.tax.mode} onChange={(e) => upd({ tax: { ...s.tax, mode: e.target.value as Settings['tax']['mode'] } })}>
+            <option value="inclusive">inclusive (prices include tax)</option>
+            <option value="exclusive">exclusive (tax added on top)</option>
+          </select>
+        </Field>
+        <Field label="Tax rate %" hint="up to 3 decimals, e.g. 8.875">
+          <input inputMode="decimal" value={Number.isNaN(s.tax.ticketRatePercent) ? '' : s.tax.ticketRatePercent} onChange={(e) => upd({ tax: { ...s.tax, ticketRatePercent: e.target.value === '' ? NaN : Number(e.target.value) } })} />
+        </Field>
+        <Field label="Gift vouchers valid (months)"><input type="number" min={1} max={120} value={Number.isNaN(s.voucherMonths) ? '' : s.voucherMonths} onChange={(e) => upd({ voucherMonths: int(e.target.value) })} /></Field>
       </fieldset>
       <div className="mgr-row">
         <Field label="Receipt header"><textarea rows={3} maxLength={500} value={s.receipt.header} onChange={(e) => upd({ receipt: { ...s.receipt, header: e.target.value } })} /></Field>

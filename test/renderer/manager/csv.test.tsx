@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { csvField, toCsv } from '../../../renderer/src/manager/csv';
 import { decimalText } from '../../../shared/money';
-import { dailyCsv, ReportsTab } from '../../../renderer/src/manager/ReportsTab';
+import { dailyCsv, filmCsv, ReportsTab } from '../../../renderer/src/manager/ReportsTab';
 import { setApi } from '../../../renderer/src/api';
 import type { DailyReport } from '../../../shared/contract';
 import { fakeApi } from '../fakeApi';
@@ -49,6 +49,17 @@ describe('csv', () => {
     expect(lines[0]).toBe('section,key,label,tickets,gross (USD),refunds (USD),net (USD)');
     expect(lines[1]).toBe('total,all,Total,3,45.50,10.00,35.50');
     expect(lines).toContain('movie,mv_1,"Crouching Tiger, ""Hidden"" Dragon",3,45.50,10.00,35.50');
+    expect(lines).toContain('tax,all,Tax in net,,,,0.00');
+  });
+
+  it('writes the film report with its rental', () => {
+    const csv = filmCsv({ currency: 'USD', rows: [
+      { movieId: 'mv_1', title: 'Inception', distributor: 'Warner, Bros.', shows: 3, admissions: 41, gross: 61500, tax: 5591, net: 55909, rentalPercent: 55, rental: 30750 },
+      { movieId: 'mv_2', title: 'Other', shows: 1, admissions: 0, gross: 0, tax: 0, net: 0 },
+    ] }, '2030-01-01', '2030-01-07').split('\r\n');
+    expect(csv[0]).toBe('from,to,movie id,title,distributor,shows,admissions,gross (USD),tax (USD),net (USD),rental %,rental (USD)');
+    expect(csv[1]).toBe('2030-01-01,2030-01-07,mv_1,Inception,"Warner, Bros.",3,41,615.00,55.91,559.09,55,307.50');
+    expect(csv[2]).toBe('2030-01-01,2030-01-07,mv_2,Other,,1,0,0.00,0.00,0.00,,');
   });
 
   it('exports the day report from the Reports tab through a Blob download', async () => {
@@ -56,6 +67,7 @@ describe('csv', () => {
     api.handle('reports.daily', () => report);
     api.handle('shifts.list', () => []);
     api.handle('reports.occupancy', () => []);
+    api.handle('reports.film', () => ({ currency: 'USD', rows: [] }));
     setApi(api);
     const blobs: Blob[] = [];
     (URL as unknown as { createObjectURL: (b: Blob) => string }).createObjectURL = (b: Blob) => {
