@@ -7,6 +7,7 @@ import { startCustomerBroadcast } from './features/customer/broadcast';
 import { ConnectionBanner } from './features/layout/ConnectionBanner';
 import { SellScreen } from './features/sale/SellScreen';
 import { ShiftScreen } from './features/shift/ShiftScreen';
+import { VouchersScreen } from './features/vouchers/VouchersScreen';
 import { Setup, SignIn } from './features/signin/SignIn';
 import { useConnection } from './stores/connection';
 import { startLive } from './stores/live';
@@ -15,7 +16,7 @@ import { useShift } from './stores/shift';
 import { useSession } from './stores/session';
 import { useShows } from './stores/shows';
 
-type Screen = 'sell' | 'bookings' | 'shift' | 'manager';
+type Screen = 'sell' | 'bookings' | 'shift' | 'vouchers' | 'manager';
 
 // The manager's screens (renderer/src/manager) load on demand, for managers only.
 const ManagerScreen = lazy(() => import('./manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
@@ -24,6 +25,7 @@ const NAV: { id: Screen; label: string; key: string }[] = [
   { id: 'sell', label: 'Sell', key: 'F2' },
   { id: 'bookings', label: 'Bookings', key: 'F3' },
   { id: 'shift', label: 'Shift', key: 'F4' },
+  { id: 'vouchers', label: 'Gift vouchers', key: 'F8' },
 ];
 
 function useHash(): string {
@@ -117,6 +119,7 @@ function Shell() {
         {screen === 'sell' && <SellScreen />}
         {screen === 'bookings' && <BookingsScreen />}
         {screen === 'shift' && <ShiftScreen />}
+        {screen === 'vouchers' && <VouchersScreen />}
         {screen === 'manager' && isManager && (
           <Suspense fallback={<p className="state">Loading the manager's screens…</p>}>
             <ManagerScreen />
@@ -132,7 +135,7 @@ function Shell() {
         <span><kbd>1</kbd>–<kbd>9</kbd> best N seats</span>
         <span><kbd>Esc</kbd> release</span>
         <span><kbd>F9</kbd> pay</span>
-        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift</span>
+        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift · <kbd>F8</kbd> vouchers</span>
       </footer>
     </div>
   );
