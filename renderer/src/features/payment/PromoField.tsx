@@ -19,7 +19,7 @@ export function PromoField({ disabled }: { disabled: boolean }) {
   };
   const discounted = quote?.lines.filter((l) => (l.discount ?? 0) > 0) ?? [];
   return (
-    <div className="promo" aria-label="Promo code">
+    <div className="promo">
       {promoCode ? (
         <div className="promo-applied">
           <span>
