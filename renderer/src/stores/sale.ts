@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contract';
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
-import { parseMoney, roundUpTo } from '../lib/format';
+import { formatMoney, parseMoney, roundUpTo } from '../lib/format';
 import { useSeatMap } from './seatMap';
 import { useShift } from './shift';
 
@@ -133,7 +133,7 @@ export const useSale = create<SaleState>((set, get) => ({
     if (!s.showId || !ids.length || !promoCode) return false;
     try {
       const quote = await call('pricing.quote', { showId: s.showId, tickets: ids.map((seatId) => ({ seatId, ticketType: s.tickets[seatId] ?? 'adult' })), promoCode });
-      set({ promoCode, quote, attemptKey: null, payments: [], notice: { kind: 'info', text: `Promo ${promoCode} applied: ${quote.promo?.discount ?? 0} off.` } });
+      set({ promoCode, quote, attemptKey: null, payments: [], notice: { kind: 'info', text: `Promo ${promoCode} applied: ${formatMoney(quote.promo?.discount ?? 0, s.currency)} off.` } });
       return true;
     } catch (e) {
       set({ notice: { kind: 'error', text: promoMessage(e), ...(e instanceof ApiError ? { code: e.code } : {}) } });
