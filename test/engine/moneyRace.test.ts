@@ -2,10 +2,11 @@
 // at the same time with one promo code (maxUses 7) or one gift voucher (balance for 10 tickets).
 // Afterwards: exactly as many sales as the limit or the balance allows, the promo's uses and the
 // voucher's balance agree with the sales, and every other attempt was refused with the right code.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MONDAY_10AM, makeHarness, type Harness } from '../support/engineHarness';
+import { forkWorker, stopWorkers } from '../support/workerProcess';
 import { T, TOKENS, seatId, seedBasics, seedShow } from '../support/fixtures';
 import type { MoneyRacerArgs, MoneyRacerReport } from './workers/moneyRacer';
 
@@ -14,33 +15,13 @@ const SHOW = 'show_1';
 let h: Harness | undefined;
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const c of children) if (c.exitCode === null) c.kill();
-  children.length = 0;
+  stopWorkers(children);
   h?.close();
   h = undefined;
 });
 
-function start(args: MoneyRacerArgs): { child: ChildProcess; ready: Promise<void>; report: Promise<MoneyRacerReport> } {
-  const child = fork(join(__dirname, 'workers', 'moneyRacer.ts'), [JSON.stringify(args)], {
-    execPath: process.execPath,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  let onReady!: () => void;
-  const ready = new Promise<void>((res) => (onReady = res));
-  const report = new Promise<MoneyRacerReport>((resolve, reject) => {
-    child.on('message', (m: { type: string; report?: MoneyRacerReport; error?: string }) => {
-      if (m.type === 'ready') onReady();
-      else if (m.type === 'report') resolve(m.report!);
-      else if (m.type === 'error') reject(new Error(`worker ${args.token}: ${m.error}`));
-    });
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker ${args.token} exited with ${code}`));
-    });
-  });
-  report.catch(() => {});
-  return { child, ready: Promise.race([ready, report.then(() => undefined)]), report };
+function start(args: MoneyRacerArgs) {
+  return forkWorker<MoneyRacerReport>(join(__dirname, 'workers', 'moneyRacer.ts'), args, children);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { ManualClock } from '../../../electron/engine/clock';
 import { Engine } from '../../../electron/engine/engine';
 import { createRouter } from '../../../electron/engine/router';
+import { runOnGo } from './onGo';
 
 export interface MoneyRacerArgs {
   file: string;
@@ -58,14 +59,4 @@ async function race(): Promise<MoneyRacerReport> {
   return report;
 }
 
-process.on('message', (msg) => {
-  if (msg !== 'go') return;
-  race()
-    .then((report) => process.send!({ type: 'report', report }))
-    .catch((e: unknown) => process.send!({ type: 'error', error: String((e as Error)?.stack ?? e) }))
-    .finally(() => {
-      engine.close();
-      process.disconnect?.();
-    });
-});
-process.send!({ type: 'ready' });
+runOnGo(engine, race);

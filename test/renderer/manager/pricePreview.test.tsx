@@ -11,15 +11,20 @@ afterEach(() => {
   setApi(null);
 });
 
+/** One show with the test seat map, and the default rules. */
+function showsAndSeats(api: ReturnType<typeof fakeApi>): void {
+  api.handle('shows.list', () => [{
+    id: 'show_1', movieId: 'mv_1', movieTitle: 'Inception', hallId: 'hall_1', hallName: 'Hall 1', theaterId: 'th_1',
+    startsAt: '2030-01-01T19:00:00.000Z', endsAt: '2030-01-01T21:43:00.000Z', format: '2D', basePrice: 1000, status: 'scheduled', capacity: 18, available: 18, held: 0, sold: 0,
+  }]);
+  api.handle('seats.map', () => makeMap(makeSeats()));
+  api.handle('pricing.get', () => DEFAULT_PRICING);
+}
+
 describe('PricePreview', () => {
   it('quotes the chosen show, seat and ticket type and shows the breakdown', async () => {
     const api = fakeApi();
-    api.handle('shows.list', () => [{
-      id: 'show_1', movieId: 'mv_1', movieTitle: 'Inception', hallId: 'hall_1', hallName: 'Hall 1', theaterId: 'th_1',
-      startsAt: '2030-01-01T19:00:00.000Z', endsAt: '2030-01-01T21:43:00.000Z', format: '2D', basePrice: 1000, status: 'scheduled', capacity: 18, available: 18, held: 0, sold: 0,
-    }]);
-    api.handle('seats.map', () => makeMap(makeSeats()));
-    api.handle('pricing.get', () => DEFAULT_PRICING);
+    showsAndSeats(api);
     api.handle('pricing.quote', ({ tickets }) => {
       const t = tickets[0]!;
       const child = t.ticketType === 'child';
@@ -52,12 +57,7 @@ describe('PricePreview', () => {
 
   it('prices the rules being edited through pricing.preview, not the saved ones', async () => {
     const api = fakeApi();
-    api.handle('shows.list', () => [{
-      id: 'show_1', movieId: 'mv_1', movieTitle: 'Inception', hallId: 'hall_1', hallName: 'Hall 1', theaterId: 'th_1',
-      startsAt: '2030-01-01T19:00:00.000Z', endsAt: '2030-01-01T21:43:00.000Z', format: '2D', basePrice: 1000, status: 'scheduled', capacity: 18, available: 18, held: 0, sold: 0,
-    }]);
-    api.handle('seats.map', () => makeMap(makeSeats()));
-    api.handle('pricing.get', () => DEFAULT_PRICING);
+    showsAndSeats(api);
     api.handle('pricing.preview', ({ rules }) => {
       const amount = Math.round(1000 * rules.seatTypes.regular);
       return { currency: 'USD', total: amount, net: amount, tax: 0, lines: [{ seatId: 's_B2', seatLabel: 'B2', ticketType: 'adult', amount, net: amount, tax: 0, gross: amount, breakdown: [] }] };

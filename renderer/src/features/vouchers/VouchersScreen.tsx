@@ -7,6 +7,7 @@ import { decimalText, formatMoney, parseMoney } from '../../lib/format';
 import { useSale } from '../../stores/sale';
 import { useShift } from '../../stores/shift';
 import { useQrDataUrl } from '../receipt/Receipt';
+import { useVoucherLookup } from './useVoucherLookup';
 
 /** The voucher's code printed in groups of four, as typed back at the counter (dashes are ignored). */
 export function groupedCode(code: string): string {
@@ -116,17 +117,11 @@ function SellVoucher() {
 
 function LookupVoucher() {
   const [code, setCode] = useState('');
-  const [voucher, setVoucher] = useState<Voucher | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const lookup = useVoucherLookup();
+  const { voucher, error } = lookup;
   const look = async (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setVoucher(null);
-    try {
-      setVoucher(await call('vouchers.get', { code }));
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    await lookup.look(code);
   };
   return (
     <section className="panel" aria-label="Gift voucher balance">
