@@ -265,6 +265,8 @@ export const DailyReport = z.object({
   byMovie: Breakdown,
   byShow: Breakdown,
   byCashier: Breakdown,
+  /** Gift vouchers sold that day: cash in the drawers that is not box office until spent on tickets. */
+  vouchersSold: z.object({ count: z.int(), amount: z.int() }),
   /** v2: tickets sold that day per ticket type, with their gross. */
   byTicketType: z.array(z.object({ ticketType: TicketType, tickets: z.int(), gross: z.int() })),
 });

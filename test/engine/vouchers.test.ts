@@ -36,6 +36,8 @@ describe('vouchers.sell and vouchers.get', () => {
     expect(r.payments).toEqual([{ method: 'cash', amount: 5000, tendered: 6000, change: 1000 }]);
     // In the drawer: the cashier's expected cash includes it.
     expect(expectedCash(T.cashier)).toBe(5000);
+    // The day report shows it apart: not box office until spent on tickets.
+    expect(await h.ok('reports.daily', { date: '2026-11-23' }, M)).toMatchObject({ gross: 0, vouchersSold: { count: 1, amount: 5000 } });
     const typed = `${r.voucher.code.slice(0, 4).toLowerCase()}-${r.voucher.code.slice(4, 8)}-${r.voucher.code.slice(8)}`;
     expect(await h.ok('vouchers.get', { code: typed }, C)).toEqual(r.voucher);
     expect((await h.err('vouchers.get', { code: 'AAAABBBBCCCC' }, C)).code).toBe('NOT_FOUND');

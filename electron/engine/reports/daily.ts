@@ -118,7 +118,7 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
   const [from, to] = dayRange(input.date, theater.timezone);
 
   // One read transaction: the sales and the money come from the same snapshot.
-  const { sales, money, shows, names, taxes, refundTaxes, types } = db.transaction(() => {
+  const { sales, money, shows, names, taxes, refundTaxes, types, vouchersSold } = db.transaction(() => {
     const sales = db.prepare(SALES_SQL).all(from, to) as SaleGroup[];
     const money = db.prepare(MONEY_SQL).all(from, to) as MoneyGroup[];
     const taxes = db.prepare(TAX_SQL).all(from, to) as TaxGroup[];
@@ -126,7 +126,9 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
     const types = db.prepare(TYPES_SQL).all(from, to) as TypeGroup[];
     const showIds = new Set([...sales.map((s) => s.show_id), ...money.map((m) => m.show_id)]);
     const staffIds = new Set([...sales.map((s) => s.cashier_id), ...money.map((m) => m.staff_id)]);
-    return { sales, money, shows: showInfo(db, showIds), names: staffNames(db, staffIds), taxes, refundTaxes, types };
+    const vouchersSold = db.prepare('SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM vouchers WHERE created_at >= ? AND created_at < ? AND currency = ?')
+      .get(from, to, theater.currency) as { count: number; amount: number };
+    return { sales, money, shows: showInfo(db, showIds), names: staffNames(db, staffIds), taxes, refundTaxes, types, vouchersSold };
   })();
 
   // The report is always about one theater (one zone, one currency: totals never mix currencies).
@@ -199,6 +201,7 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
     net: gross - refunds,
     tax,
     owedCash,
+    vouchersSold,
     byTicketType: [...byType].map(([ticketType, l]) => ({ ticketType, ...l })).sort((a, b) => b.tickets - a.tickets || a.ticketType.localeCompare(b.ticketType)),
     // Every method appears, in the contract's order, so a drawer with no card sales still shows 0.
     byPaymentMethod: PAYMENT_METHODS.map((method) => {

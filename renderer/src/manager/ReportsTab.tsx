@@ -22,6 +22,7 @@ export function dailyCsv(r: DailyReport): string {
     ...r.byTicketType.map((x) => ['ticket type', x.ticketType, x.ticketType, x.tickets, m(x.gross), '', '']),
     ['tax', 'all', 'Tax in net', '', '', '', m(r.tax)],
     ['owed cash', 'all', 'Cash owed after a show cancellation (not yet paid out)', '', '', m(r.owedCash), ''],
+    ['gift vouchers', 'all', 'Gift vouchers sold (not box office until spent)', r.vouchersSold.count, m(r.vouchersSold.amount), '', ''],
   ];
   return toCsv(['section', 'key', 'label', 'tickets', `gross (${r.currency})`, `refunds (${r.currency})`, `net (${r.currency})`], rows);
 }
@@ -85,6 +86,7 @@ function DailySection() {
             <div>Net<strong>{money(r.net, r.currency)}</strong></div>
             <div>Tax in net<strong data-testid="day-tax">{money(r.tax, r.currency)}</strong></div>
             {r.owedCash > 0 && <div>Cash owed (not paid out)<strong data-testid="owed-cash">{money(r.owedCash, r.currency)}</strong></div>}
+            {r.vouchersSold.count > 0 && <div>Gift vouchers sold ({r.vouchersSold.count})<strong>{money(r.vouchersSold.amount, r.currency)}</strong></div>}
           </div>
           {r.ticketsSold === 0 && r.refunds === 0 ? <Empty>No sales on this day.</Empty> : (
             <>

@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 const report: DailyReport = {
-  date: '2030-01-05', currency: 'USD', ticketsSold: 3, bookings: 2, gross: 4550, refunds: 1000, net: 3550, tax: 0, owedCash: 0, byTicketType: [],
+  date: '2030-01-05', currency: 'USD', ticketsSold: 3, bookings: 2, gross: 4550, refunds: 1000, net: 3550, tax: 0, owedCash: 0, byTicketType: [], vouchersSold: { count: 0, amount: 0 },
   byPaymentMethod: [{ method: 'cash', collected: 4550, refunded: 1000, net: 3550 }],
   byMovie: [{ key: 'mv_1', label: 'Crouching Tiger, "Hidden" Dragon', tickets: 3, gross: 4550, refunds: 1000, net: 3550 }],
   byShow: [], byCashier: [{ key: 'st_1', label: 'Cashier', tickets: 3, gross: 4550, refunds: 1000, net: 3550 }],

@@ -33,6 +33,7 @@ CREATE TABLE vouchers (
   idempotency_key TEXT NOT NULL UNIQUE,
   created_at      INTEGER NOT NULL
 ) STRICT;
+CREATE INDEX vouchers_created ON vouchers(created_at);
 
 ALTER TABLE bookings ADD COLUMN promo_id TEXT REFERENCES promos(id);
 ALTER TABLE tickets ADD COLUMN net INTEGER;
