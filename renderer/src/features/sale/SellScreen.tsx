@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { DEFAULT_TZ, formatTime } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
+import { Empty, ErrorNote, Loading } from '../../lib/states';
 import { useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
 import { useSession } from '../../stores/session';
@@ -40,7 +41,7 @@ function SeatPanel() {
   const mine = useMemo(() => new Set(hold?.seatIds ?? []), [hold]);
   const onToggle = useCallback((id: string) => void toggle(id), [toggle]);
 
-  if (!showId) return <section className="panel seats-panel"><p className="state">Choose a show.</p></section>;
+  if (!showId) return <section className="panel seats-panel"><Empty>Choose a show.</Empty></section>;
   return (
     <section className="panel seats-panel" aria-label="Seat map">
       <header className="seats-head">
@@ -56,15 +57,12 @@ function SeatPanel() {
         <HoldCountdown />
       </header>
       {step === 'seats' && <Notice />}
-      {error && (
-        <div className="state state--error" role="alert">
-          Could not load the seat map: {error}{' '}
-          <button type="button" onClick={() => void refresh()}>
-            Retry
-          </button>
-        </div>
-      )}
-      {loading && seats.length === 0 && <p className="state">Loading seats…</p>}
+      <ErrorNote error={error && `Could not load the seat map: ${error}`}>
+        <button type="button" onClick={() => void refresh()}>
+          Retry
+        </button>
+      </ErrorNote>
+      {loading && seats.length === 0 && <Loading what="Loading seats" />}
       {seats.length > 0 && (
         <SeatMap seats={seats} mine={mine} onToggle={onToggle} hallName={map?.hall.name} busy={!!busy || step !== 'seats'} />
       )}
