@@ -50,6 +50,18 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): Load<T> {
   return { data, error, loading, reload, setData };
 }
 
+/**
+ * A form's editable copy of what `load` brought: the loaded data until the manager edits it, so
+ * nothing copies loaded data into local state by an effect. `edit(null)` drops the edits;
+ * `saved(x)` makes the saved answer the loaded data and drops the edits.
+ */
+export function useDraft<T>(load: Load<T>): { value: T | null; edit(next: T | null): void; saved(next: T): void } {
+  const [draft, setDraft] = useState<T | null>(null);
+  const { setData } = load;
+  const saved = useCallback((next: T) => { setData(next); setDraft(null); }, [setData]);
+  return { value: draft ?? load.data, edit: setDraft, saved };
+}
+
 export function money(amount: number, currency: string): string {
   return formatMoney(amount, currency);
 }
