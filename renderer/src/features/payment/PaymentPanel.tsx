@@ -8,6 +8,7 @@ import { decimalText, formatMoney } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
 import { Keypad } from '../../lib/Keypad';
 import { customerError, paymentSummary, quickNotes, useSale } from '../../stores/sale';
+import { currencyOf, useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
 import { OpenShiftInline } from './OpenShiftInline';
 
@@ -19,7 +20,7 @@ export function PaymentPanel() {
   const payments = useSale((s) => s.payments);
   const entry = useSale((s) => s.entry);
   const busy = useSale((s) => s.busy);
-  const currency = useSale((s) => s.currency);
+  const currency = useSession(currencyOf);
   const setEntry = useSale((s) => s.setEntry);
   const addEntry = useSale((s) => s.addEntryAsPayment);
   const removePayment = useSale((s) => s.removePayment);

@@ -73,12 +73,10 @@ function SeatPanel() {
 
 export function SellScreen() {
   const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
-  const currency = useSession((s) => s.theater?.currency) ?? 'USD';
   const step = useSale((s) => s.step);
   const booking = useSale((s) => s.booking);
   const loadMap = useSeatMap((s) => s.load);
   const startShow = useSale((s) => s.startShow);
-  const setCurrency = useSale((s) => s.setCurrency);
   const loadTypes = useSale((s) => s.loadTicketTypes);
   const myHold = useSeatMap((s) => s.map?.myHold ?? null);
   const adoptHold = useSale((s) => s.adoptHold);
@@ -89,9 +87,6 @@ export function SellScreen() {
   }, [myHold, adoptHold]);
   const newSale = useSale((s) => s.newSale);
 
-  useEffect(() => {
-    setCurrency(currency);
-  }, [currency, setCurrency]);
   useEffect(() => {
     void loadTypes();
   }, [loadTypes]);

@@ -2,11 +2,11 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_TZ, formatDateTime, formatMoney, parseMoney } from '../../lib/format';
 import { ErrorNote, Loading } from '../../lib/states';
-import { useSession } from '../../stores/session';
+import { currencyOf, useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
 
 export function ShiftScreen() {
-  const currency = useSession((s) => s.theater?.currency) ?? 'USD';
+  const currency = useSession(currencyOf);
   const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
   const { shift, loaded, loading, busy, error, closed } = useShift();
   const load = useShift((s) => s.load);
