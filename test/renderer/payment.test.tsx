@@ -30,7 +30,6 @@ beforeEach(() => {
       currency: 'USD',
     },
     step: 'payment',
-    currency: 'USD',
   });
 });
 afterEach(() => {

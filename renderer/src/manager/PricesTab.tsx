@@ -9,7 +9,7 @@ import { call } from '../api';
 import { formatTime, todayIn } from '../lib/format';
 import { stepText } from '../../../shared/moneySteps';
 import { SurchargesEditor } from './SurchargesEditor';
-import { ErrorNote, Field, Loading, WEEKDAYS, money, parseMoney, useLoad, useTheaterInfo } from './common';
+import { ErrorNote, Field, Loading, WEEKDAYS, money, parseMoney, useDraft, useLoad, useTheaterInfo } from './common';
 
 function num(s: string): number | null {
   if (!/^\s*\d+(\.\d{1,4})?\s*$/.test(s)) return null;
@@ -106,29 +106,29 @@ export function PricePreview({ rulesVersion = 0, draft }: { rulesVersion?: numbe
 export function PricesTab() {
   const { currency } = useTheaterInfo();
   const loaded = useLoad(() => call('pricing.get', {}), []);
-  const [rules, setRules] = useState<PricingRules | null>(null);
+  const draft = useDraft(loaded);
+  const rules = draft.value;
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [dirty, setDirty] = useState(false);
   const [newType, setNewType] = useState('');
   const [newTypeMult, setNewTypeMult] = useState('1');
   const [holiday, setHoliday] = useState('');
   const [flatDay, setFlatDay] = useState('2');
   const [flatPrice, setFlatPrice] = useState('5.00');
-  useEffect(() => { if (loaded.data) setRules(loaded.data); }, [loaded.data]);
 
   if (loaded.error) return <ErrorNote error={loaded.error} />;
   if (!rules) return <Loading what="Loading pricing rules" />;
-  const upd = (r: Partial<PricingRules>) => { setSaved(false); setDirty(true); setRules({ ...rules, ...r }); };
+  const upd = (r: Partial<PricingRules>) => { setSaved(false); draft.edit({ ...rules, ...r }); };
+  // Edited and not saved yet: the preview prices the edit, the counters do not.
+  const dirty = rules !== loaded.data;
 
   const save = async () => {
     setError(null); setSaved(false);
     try {
       const out = await call('pricing.save', rules);
-      setRules(out);
+      draft.saved(out);
       setSaved(true);
-      setDirty(false);
       setVersion((v) => v + 1);
     } catch (e) {
       setError(e);
@@ -206,7 +206,8 @@ export function PricesTab() {
         <ErrorNote error={error} />
         {saved && <p className="success" role="status">Pricing rules saved.</p>}
         <div className="actions">
-          <button type="button" onClick={() => { setSaved(false); setDirty(false); loaded.reload(); }}>Discard changes</button>
+          {/* Discard: the saved rules as they are now (reloaded: another manager may have saved since). */}
+          <button type="button" onClick={() => { draft.edit(null); setSaved(false); loaded.reload(); }}>Discard changes</button>
           <button type="button" className="primary" onClick={() => void save()}>Save pricing rules (all counters)</button>
         </div>
       </section>

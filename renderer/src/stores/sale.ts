@@ -6,6 +6,7 @@ import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contra
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
 import { formatMoney, parseMoney, roundUpTo } from '../lib/format';
 import { useSeatMap } from './seatMap';
+import { currencyOf, useSession } from './session';
 import { useShift } from './shift';
 
 export interface PaymentDraft {
@@ -68,12 +69,10 @@ interface SaleState {
   notice: Notice | null;
   step: SaleStep;
   booking: Booking | null;
-  currency: string;
   customer: CustomerDraft;
   /** The promo code applied to this sale's quote (issue 13), or null. */
   promoCode: string | null;
 
-  setCurrency(c: string): void;
   /** Prices the sale with a promo code; PROMO_INVALID leaves the sale without it and says why. */
   applyPromo(code: string): Promise<boolean>;
   clearPromo(): void;
@@ -122,7 +121,6 @@ export const useSale = create<SaleState>((set, get) => ({
   notice: null,
   step: 'seats',
   booking: null,
-  currency: 'USD',
   customer: EMPTY_CUSTOMER,
   promoCode: null,
 
@@ -133,7 +131,7 @@ export const useSale = create<SaleState>((set, get) => ({
     if (!s.showId || !ids.length || !promoCode) return false;
     try {
       const quote = await call('pricing.quote', { showId: s.showId, tickets: ids.map((seatId) => ({ seatId, ticketType: s.tickets[seatId] ?? 'adult' })), promoCode });
-      set({ promoCode, quote, attemptKey: null, payments: [], notice: { kind: 'info', text: `Promo ${promoCode} applied: ${formatMoney(quote.promo?.discount ?? 0, s.currency)} off.` } });
+      set({ promoCode, quote, attemptKey: null, payments: [], notice: { kind: 'info', text: `Promo ${promoCode} applied: ${formatMoney(quote.promo?.discount ?? 0, currencyOf(useSession.getState()))} off.` } });
       return true;
     } catch (e) {
       set({ notice: { kind: 'error', text: promoMessage(e), ...(e instanceof ApiError ? { code: e.code } : {}) } });
@@ -149,10 +147,6 @@ export const useSale = create<SaleState>((set, get) => ({
 
   setCustomer(patch) {
     set({ customer: { ...get().customer, ...patch } });
-  },
-
-  setCurrency(c) {
-    if (c !== get().currency) set({ currency: c });
   },
 
   async loadTicketTypes() {
@@ -317,7 +311,7 @@ export const useSale = create<SaleState>((set, get) => ({
 
   addEntryAsPayment() {
     const s = get();
-    const sum = paymentSummary(s.quote?.total ?? 0, s.payments, s.entry, s.currency);
+    const sum = paymentSummary(s.quote?.total ?? 0, s.payments, s.entry, currencyOf(useSession.getState()));
     if (!sum.entryPayment || sum.entryError) return false;
     set({ payments: [...s.payments, sum.entryPayment], entry: { ...EMPTY_ENTRY, method: s.entry.method }, attemptKey: null });
     return true;
@@ -330,7 +324,7 @@ export const useSale = create<SaleState>((set, get) => ({
   async confirm() {
     const s = get();
     if (s.busy || !s.hold || !s.quote) return null;
-    const sum = paymentSummary(s.quote.total, s.payments, s.entry, s.currency);
+    const sum = paymentSummary(s.quote.total, s.payments, s.entry, currencyOf(useSession.getState()));
     if (!sum.canConfirm) {
       set({ notice: { kind: 'error', code: 'PAYMENT_MISMATCH', text: sum.reason ?? 'The payments do not add up to the total.' } });
       return null;

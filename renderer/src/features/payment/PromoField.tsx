@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import { formatMoney } from '../../lib/format';
 import { useSale } from '../../stores/sale';
+import { currencyOf, useSession } from '../../stores/session';
 
 export function PromoField({ disabled }: { disabled: boolean }) {
   const promoCode = useSale((s) => s.promoCode);
   const quote = useSale((s) => s.quote);
-  const currency = useSale((s) => s.currency);
+  const currency = useSession(currencyOf);
   const applyPromo = useSale((s) => s.applyPromo);
   const clearPromo = useSale((s) => s.clearPromo);
   const [text, setText] = useState('');

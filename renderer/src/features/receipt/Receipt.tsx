@@ -7,6 +7,7 @@ import type { Booking, Receipt as ReceiptData } from '../../../../shared/contrac
 import { call, messageOf, printReceipt } from '../../api';
 import { capitalise, formatDateTime, formatMoney } from '../../lib/format';
 import { stepsText, taxLines } from '../../../../shared/moneySteps';
+import { ErrorNote, Loading } from '../../lib/states';
 
 export function useQrDataUrl(payload: string | null): string | null {
   const [url, setUrl] = useState<string | null>(null);
@@ -178,18 +179,10 @@ export function ReceiptPanel({ booking, onDone, doneLabel = 'New sale' }: { book
       <div className="success no-print" role="status">
         Sold. Booking <strong>{booking.code}</strong>
       </div>
-      {error && (
-        <p className="state state--error" role="alert">
-          Could not load the receipt: {error}
-        </p>
-      )}
-      {!receipt && !error && <p className="state">Loading receipt…</p>}
+      <ErrorNote error={error && `Could not load the receipt: ${error}`} />
+      {!receipt && !error && <Loading what="Loading receipt" />}
       {receipt && <ReceiptView receipt={receipt} showSteps={showSteps} />}
-      {printError && (
-        <p className="state state--error no-print" role="alert">
-          {printError}
-        </p>
-      )}
+      <ErrorNote error={printError} className="no-print" />
       <div className="actions no-print">
         <label className="check">
           <input type="checkbox" checked={showSteps} onChange={(e) => toggleSteps(e.target.checked)} /> Print price steps

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ChannelOutput, Voucher } from '../../../../shared/contract';
 import { ApiError, call, messageOf, newAttemptKey } from '../../api';
 import { decimalText, formatMoney, parseMoney } from '../../lib/format';
-import { useSale } from '../../stores/sale';
+import { currencyOf, useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
 import { useQrDataUrl } from '../receipt/Receipt';
 import { useVoucherLookup } from './useVoucherLookup';
@@ -33,7 +33,7 @@ function VoucherCard({ voucher }: { voucher: Voucher }) {
 }
 
 function SellVoucher() {
-  const currency = useSale((s) => s.currency);
+  const currency = useSession(currencyOf);
   const noShift = useShift((s) => s.loaded && s.shift === null);
   const [amountText, setAmountText] = useState('25.00');
   const [method, setMethod] = useState<'cash' | 'card'>('cash');
