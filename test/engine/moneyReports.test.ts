@@ -68,6 +68,7 @@ describe('tax, the day report and the film report', () => {
     const week = await h.ok('reports.film', { from: '2026-11-23', to: '2026-11-29' }, M);
     expect(week.rows.map((r) => [r.title, r.shows, r.admissions])).toEqual([['Inception', 2, 2]]);
     expect((await h.err('reports.film', { from: '2026-11-23', to: '2026-11-23' }, C)).code).toBe('FORBIDDEN');
+    expect((await h.err('reports.film', { from: '2026-11-24', to: '2026-11-23' }, M)).code).toBe('VALIDATION');
 
     // Paid out on Tuesday: a refund on Tuesday, no longer owed on Monday.
     h.clock.set(Date.parse('2026-11-24T15:00:00.000Z'));

@@ -6,7 +6,7 @@
 // cancellation's kept part counts, with its share of the tax, pricing/tax.ts taxShare).
 import type { ChannelOutput, FilmReportRow, ParsedInput } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
-import { dayRange, reportTheater } from './zone';
+import { dateRange, reportTheater } from './zone';
 import { roundHalfUp, taxShare } from '../pricing/tax';
 
 interface MovieShows { movie_id: string; title: string; distributor: string | null; rental_percent: number | null; shows: number }
@@ -34,8 +34,7 @@ export function rentalOf(net: number, percent: number): number {
 export function filmReport(ctx: EngineCtx, input: ParsedInput<'reports.film'>, _actor: Actor): ChannelOutput<'reports.film'> {
   const db = ctx.db;
   const theater = reportTheater(db, input.theaterId);
-  const [from] = dayRange(input.from, theater.timezone);
-  const [, to] = dayRange(input.to, theater.timezone);
+  const [from, to] = dateRange(input.from, input.to, theater.timezone);
   const { shows, bookings } = db.transaction(() => ({
     shows: db.prepare(SHOWS_SQL).all(from, to, theater.id) as MovieShows[],
     bookings: db.prepare(BOOKINGS_SQL).all(from, to, theater.id) as BookingMoney[],

@@ -4,7 +4,7 @@
 import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { iso } from '../clock';
-import { dayRange, reportTheater } from './zone';
+import { dateRange, reportTheater } from './zone';
 
 /** Enough for a year-on-year look; bounds the work one call can ask for. */
 const MAX_DAYS = 400;
@@ -33,12 +33,8 @@ const SQL = `
   ORDER BY p.starts_at, p.id`;
 
 export function occupancyReport(ctx: EngineCtx, input: ParsedInput<'reports.occupancy'>, _actor: Actor): ChannelOutput<'reports.occupancy'> {
-  if (input.from > input.to) {
-    throw new BoxOfficeError('VALIDATION', 'The range ends before it starts', [{ path: 'to', message: 'must not be before from', code: 'custom' }]);
-  }
   const theater = reportTheater(ctx.db, input.theaterId);
-  const [from] = dayRange(input.from, theater.timezone);
-  const [, to] = dayRange(input.to, theater.timezone);
+  const [from, to] = dateRange(input.from, input.to, theater.timezone);
   if (to - from > MAX_DAYS * 86_400_000) {
     throw new BoxOfficeError('VALIDATION', `Pick a range of at most ${MAX_DAYS} days`, [{ path: 'to', message: 'range too long', code: 'custom' }]);
   }

@@ -30,6 +30,14 @@ export function firstTheaterZone(db: Db): string {
   return firstTheaterRow(db)?.timezone ?? 'UTC';
 }
 
+/** [start of `from`, end of `to`) for a range of local dates; VALIDATION when it ends before it starts. */
+export function dateRange(fromDate: string, toDate: string, timezone: string): [number, number] {
+  if (fromDate > toDate) {
+    throw new BoxOfficeError('VALIDATION', 'The range ends before it starts', [{ path: 'to', message: 'must not be before from', code: 'custom' }]);
+  }
+  return [localDayRange(fromDate, timezone)[0], localDayRange(toDate, timezone)[1]];
+}
+
 /** [start, end) instants of a local business day. */
 export function dayRange(date: string, timezone: string): [number, number] {
   return localDayRange(date, timezone);
