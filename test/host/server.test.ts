@@ -5,7 +5,7 @@ import { get, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, ERROR_CODES, HTTP_STATUS, type Channel } from '../../shared/contract';
+import { CHANNEL_NAMES, DEFAULT_PRICING, ERROR_CODES, HTTP_STATUS, type Channel } from '../../shared/contract';
 import { silentLogger } from '../../electron/engine/context';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { makeHarness, MONDAY_10AM, type Harness } from '../support/engineHarness';
@@ -82,6 +82,11 @@ const SAMPLES: Partial<Record<Channel, unknown>> = {
   'shifts.list': { date: '2026-11-23' },
   'backup.restore': { file: 'no-such-backup.sqlite' },
   'audit.list': {},
+  'pricing.preview': { showId: SHOW, tickets: [{ seatId: seatId('E', 2), ticketType: 'adult' }], rules: DEFAULT_PRICING },
+  'promos.save': { code: 'HOST10', kind: 'percent', value: 10, active: true },
+  'vouchers.sell': { amount: 1000, payments: [{ method: 'card', amount: 1000 }], idempotencyKey: 'voucher-key-1' },
+  'vouchers.get': { code: 'AAAABBBBCCCC' },
+  'reports.film': { from: '2026-11-23', to: '2026-11-24' },
 };
 
 describe('browser host: every channel over HTTP', () => {
@@ -121,6 +126,18 @@ describe('browser host: every channel over HTTP', () => {
     // 409: setup once staff exists
     r = await api(base, 'auth.setup', SAMPLES['auth.setup']);
     expect([r.status, r.json.error.code]).toEqual([409, 'CONFLICT']);
+  });
+
+  it('answers 409 PROMO_INVALID with its reason, and 402 for a voucher without the balance', async () => {
+    const tickets = [{ seatId: seatId('E', 4), ticketType: 'adult' }];
+    const r = await api(base, 'pricing.quote', { showId: SHOW, tickets, promoCode: 'NOPE' }, TOKENS.cashier);
+    expect([r.status, r.json.error.code, r.json.error.details.reason]).toEqual([409, 'PROMO_INVALID', 'unknown']);
+    const sold = await api(base, 'vouchers.sell', { amount: 500, payments: [{ method: 'card', amount: 500 }], idempotencyKey: 'voucher-key-2' }, TOKENS.cashier);
+    const hold = await api(base, 'seats.hold', { showId: SHOW, seatIds: [seatId('E', 4)] }, TOKENS.cashier);
+    const pay = await api(base, 'bookings.confirm', {
+      holdId: hold.json.data.id, tickets, payments: [{ method: 'voucher', amount: 1000, reference: sold.json.data.voucher.code }], idempotencyKey: 'key-voucher-short',
+    }, TOKENS.cashier);
+    expect([pay.status, pay.json.error.code, pay.json.error.details.balance]).toEqual([402, 'PAYMENT_DECLINED', 500]);
   });
 
   it('answers 409 SEATS_UNAVAILABLE naming the seats when they are taken', async () => {
