@@ -68,6 +68,26 @@ describe('receipt page', () => {
     expect(html).toContain('<svg');
     expect(html).toContain("default-src 'none'");
   });
+  it('prints net, tax and gross, and the money steps only when asked', async () => {
+    const taxed: Receipt = {
+      ...receipt,
+      lines: [{
+        seatLabel: 'A1', ticketType: 'adult', amount: 1650, net: 1500, tax: 150, gross: 1650, breakdown: [
+          { label: 'Base price', kind: 'base', value: 1000, amountAfter: 1000 },
+          { label: 'VIP seat x1.5', kind: 'seatType', value: 1.5, amountAfter: 1500 },
+          { label: 'Tax 10 %', kind: 'tax', value: 150, amountAfter: 1650 },
+        ],
+      }],
+      tax: { mode: 'exclusive', ratePercent: 10, net: 1500, tax: 150, gross: 1650 },
+    };
+    const plain = await receiptHtml(taxed);
+    expect(plain).toContain('<td colspan="2">Net</td><td class="n">$15.00</td>');
+    expect(plain).toContain('<td colspan="2">Tax 10 %</td><td class="n">$1.50</td>');
+    expect(plain).toContain('<td colspan="2">Gross</td><td class="n">$16.50</td>');
+    expect(plain).not.toContain('class="steps"');
+    const steps = await receiptHtml(taxed, { steps: true });
+    expect(steps).toContain('Base price $10.00, VIP seat x1.5 = $15.00, Tax 10 % $1.50 = $16.50');
+  });
 });
 
 describe('receipt printer', () => {

@@ -2,6 +2,7 @@
 import QRCode from 'qrcode';
 import type { Receipt } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
+import { taxLines } from '../../../shared/moneySteps';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -33,11 +34,13 @@ export async function renderEmail(r: Receipt, topic: string): Promise<RenderedEm
   const subject = `${title}: ${b.movieTitle}, ${when(r)} (booking ${b.code})`;
   const lines = r.lines.map((l) => `  ${l.seatLabel.padEnd(6)} ${l.ticketType.padEnd(10)} ${formatMoney(l.amount, cur)}`);
   const pays = b.payments.map((p) => `  ${p.method.padEnd(8)} ${formatMoney(p.amount, cur)}${p.change ? ` (change ${formatMoney(p.change, cur)})` : ''}`);
+  // Net, tax and gross, as on the printed receipt (issue 13); nothing when there is no tax.
+  const tax = taxLines(r, cur);
   const refund = b.refund ? [`Refunded: ${formatMoney(b.refund.amount, cur)} (${b.refund.percent} %)`, ...owedLine(r)] : [];
   const text = [
     r.header, r.theater.name, title, '',
     `Booking code: ${b.code}`, `Movie: ${b.movieTitle}`, `Hall: ${b.hallName}`, `Starts: ${when(r)}`, `Seats: ${seats}`, '',
-    ...lines, `Total: ${formatMoney(b.total, cur)}`, ...pays, ...refund, '', r.footer,
+    ...lines, `Total: ${formatMoney(b.total, cur)}`, ...tax.map((t) => `  ${t.label}: ${t.amount}`), ...pays, ...refund, '', r.footer,
   ].filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n').trim();
   const qr = await QRCode.toBuffer(r.qr, { type: 'png', margin: 1, width: 240 });
   const rows = r.lines.map((l) => `<tr><td>${esc(l.seatLabel)}</td><td>${esc(l.ticketType)}</td><td style="text-align:right">${esc(formatMoney(l.amount, cur))}</td></tr>`).join('');
@@ -45,7 +48,7 @@ export async function renderEmail(r: Receipt, topic: string): Promise<RenderedEm
 ${r.header ? `<p>${esc(r.header)}</p>` : ''}<h2>${esc(r.theater.name)}: ${esc(title)}</h2>
 <p><strong>Booking code ${esc(b.code)}</strong></p>
 <p>${esc(b.movieTitle)}<br>${esc(b.hallName)}, ${esc(when(r))}<br>Seats: ${esc(seats)}</p>
-<table style="width:100%;border-collapse:collapse">${rows}<tr><td colspan="2"><strong>Total</strong></td><td style="text-align:right"><strong>${esc(formatMoney(b.total, cur))}</strong></td></tr></table>
+<table style="width:100%;border-collapse:collapse">${rows}<tr><td colspan="2"><strong>Total</strong></td><td style="text-align:right"><strong>${esc(formatMoney(b.total, cur))}</strong></td></tr>${tax.map((t) => `<tr><td colspan="2">${esc(t.label)}</td><td style="text-align:right">${esc(t.amount)}</td></tr>`).join('')}</table>
 ${refund.map((l) => `<p>${esc(l)}</p>`).join('')}<p><img src="cid:ticket-qr" alt="Ticket QR code ${esc(b.code)}" width="240" height="240"></p>
 ${r.footer ? `<p>${esc(r.footer)}</p>` : ''}</body></html>`;
   return { subject, text, html, attachments: [{ filename: `ticket-${b.code}.png`, content: qr, cid: 'ticket-qr', contentType: 'image/png' }] };
