@@ -160,7 +160,7 @@ export const channels = {
             reference: z.string().trim().min(1).max(64).optional(),
           }),
         )
-        .min(1)
+        // Empty only for a sale whose total is 0 (a 100 % promo): the payments must add up to it.
         .max(10),
       customer: Customer.optional(),
       idempotencyKey: z.string().min(8).max(100),

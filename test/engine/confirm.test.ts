@@ -219,7 +219,6 @@ describe('bookings.confirm', () => {
     const before = counts(h.engine.ctx.db);
     for (const bad of [
       { ...good, idempotencyKey: 'short' },
-      { ...good, payments: [] },
       { ...good, payments: [{ method: 'cheque', amount: 3475 }] },
       { ...good, payments: [{ method: 'cash', amount: -1 }] },
       { ...good, payments: [{ method: 'card', amount: 3475, tendered: 4000 }] },
@@ -228,6 +227,8 @@ describe('bookings.confirm', () => {
     ]) {
       expect((await h.err('bookings.confirm', bad, C)).code).toBe('VALIDATION');
     }
+    // No payment at all is only right for a total of 0 (a 100 % promo, see promos.test.ts).
+    expect((await h.err('bookings.confirm', { ...good, payments: [] }, C)).code).toBe('PAYMENT_MISMATCH');
     expect((await h.err('bookings.confirm', good, null)).code).toBe('UNAUTHENTICATED');
     expect(counts(h.engine.ctx.db)).toEqual(before);
     expect(h.terminal.charges.size).toBe(0);

@@ -51,10 +51,9 @@ describe('the money always adds up', () => {
               expect(q.total).toBe(q.lines.reduce((s, l) => s + l.gross, 0));
               for (const l of q.lines) expect(l.gross).toBe(l.net + l.tax);
               const half = Math.floor(q.total / 2);
-              const payments = op.pay === 'split'
+              const payments = q.total === 0 ? [] : op.pay === 'split'
                 ? [{ method: 'voucher', amount: half, reference: voucher.code }, { method: 'card', amount: q.total - half }].filter((p) => p.amount > 0)
                 : op.pay === 'voucher' ? [{ method: 'voucher', amount: q.total, reference: voucher.code }] : [{ method: op.pay, amount: q.total }];
-              if (q.total === 0) continue; // nothing to pay: not a sale this model makes
               const b = await h.ok('bookings.confirm', { holdId: holdSql(h, SHOW, seats), tickets, payments, idempotencyKey: key(), ...(promoCode ? { promoCode } : {}) }, C);
               expect(b.total).toBe(b.tickets.reduce((s, t) => s + t.amount, 0));
               live.push(b.id);

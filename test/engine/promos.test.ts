@@ -122,6 +122,18 @@ describe('promo codes at the counter', () => {
     expect(() => h.engine.ctx.db.prepare("UPDATE promos SET uses = uses + 1 WHERE code = 'ONCE'").run()).toThrow(/CHECK/);
   });
 
+  it('sells tickets a 100 % promo makes free with no payment; payments are still needed when something is due', async () => {
+    ({ h } = setup());
+    await promo({ code: 'FREE', value: 100 });
+    const tickets = [{ seatId: seat('E', 4), ticketType: 'adult' }];
+    const holdId = holdSql(h, SHOW, [seat('E', 4)]);
+    expect((await h.err('bookings.confirm', { holdId, tickets, payments: [], idempotencyKey: key() }, C)).code).toBe('PAYMENT_MISMATCH');
+    const b = await h.ok('bookings.confirm', { holdId, tickets, payments: [], idempotencyKey: key(), promoCode: 'FREE' }, C);
+    expect(b).toMatchObject({ total: 0, payments: [], promoCode: 'FREE', tickets: [{ amount: 0, discount: 1000 }] });
+    const c = await h.ok('bookings.cancel', { id: b.id, reason: 'no show' }, C);
+    expect(c.refund).toEqual({ amount: 0, percent: 100 });
+  });
+
   it('refuses a code switched off between the quote and the sale', async () => {
     ({ h } = setup());
     const p = await promo({ code: 'FLASH' });

@@ -450,7 +450,8 @@ export function paymentSummary(total: number, payments: PaymentDraft[], entry: P
   const covered = finalPayments.reduce((a, p) => a + p.amount, 0);
   const change = finalPayments.reduce((a, p) => a + (p.method === 'cash' && p.tendered !== undefined ? p.tendered - p.amount : 0), 0);
   let reason: string | null = null;
-  if (total <= 0) reason = 'Nothing to pay for yet.';
+  // A total of 0 (a 100 % promo) is confirmed with no payment at all.
+  if (total <= 0) reason = finalPayments.length ? 'Nothing is due: remove the payments.' : null;
   else if (entryError) reason = entryError;
   else if (covered < total) reason = 'The payments do not cover the total yet.';
   else if (covered > total) reason = 'The payments are more than the total.';
