@@ -8,6 +8,7 @@ import { DEFAULT_PRICING, type Quote } from '../../shared/contract';
 import { setApi } from '../../renderer/src/api';
 import { PaymentPanel } from '../../renderer/src/features/payment/PaymentPanel';
 import { PricesTab } from '../../renderer/src/manager/PricesTab';
+import { AuditDetails } from '../../renderer/src/manager/AuditDetails';
 import { useSale } from '../../renderer/src/stores/sale';
 import { useShift } from '../../renderer/src/stores/shift';
 import { fakeApi, FakeError, makeMap, makeSeats, type FakeApi } from './fakeApi';
@@ -90,5 +91,14 @@ describe('pricing tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
     await waitFor(() => expect((screen.getByLabelText('Weekend multiplier') as HTMLInputElement).value).toBe('1.6'));
     expect(screen.getByRole('note').textContent).toBe('Save changes the prices at every counter at once.');
+  });
+});
+
+describe('audit details', () => {
+  it('shows a pricing change as readable before/after values, and other details as JSON', () => {
+    const { container, rerender } = render(<AuditDetails details={{ changes: [{ what: 'Weekend multiplier', before: 'x1.5', after: 'x1.6' }, { what: 'Holidays added', before: '', after: '2026-12-25' }] }} />);
+    expect([...container.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Weekend multiplier: x1.5 → x1.6', 'Holidays added: — → 2026-12-25']);
+    rerender(<AuditDetails details={{ code: 'ABC234', total: 1500 }} />);
+    expect(container.textContent).toBe('{"code":"ABC234","total":1500}');
   });
 });

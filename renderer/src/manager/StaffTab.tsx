@@ -6,6 +6,7 @@ import { addDays, localToInstant } from '../../../shared/localTime';
 import { call } from '../api';
 import { formatDateTime, todayIn } from '../lib/format';
 import { Empty, ErrorNote, Field, Loading, useLoad, useTheaterInfo } from './common';
+import { AuditDetails } from './AuditDetails';
 
 function StaffRow({ s, onSaved }: { s: Staff; onSaved(): void }) {
   const [pin, setPin] = useState('');
@@ -84,7 +85,7 @@ function AuditLog({ staff }: { staff: Staff[] }) {
                 <td>{a.staffName ?? 'system'}</td>
                 <td>{a.action}</td>
                 <td className="small">{a.entityId ?? ''}</td>
-                <td className="small"><code>{a.details === null || a.details === undefined ? '' : JSON.stringify(a.details).slice(0, 200)}</code></td>
+                <td className="small"><AuditDetails details={a.details} /></td>
               </tr>
             ))}
           </tbody>
