@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getSettings } from '../settings/settings';
+import { seedDemoMoney } from './money';
 import { hashPin } from '../staff/pin';
 import { firstTheaterRow } from '../catalog/theaters';
 import { DEMO_MOVIES, DEMO_STAFF, DEMO_THEATER, grandHallRows, hall1Rows, hall2Rows, type DemoRow } from './data';
@@ -104,6 +105,7 @@ export function seedDemo(ctx: EngineCtx, opts: { largeHall?: boolean } = {}): bo
     const shows =
       scheduleWeek(ctx.db, ctx, { id: hall1, cleaning: 15, firstStart: '10:00', basePrice: 1200, format: '2D' }, movies, 0, tz) +
       scheduleWeek(ctx.db, ctx, { id: hall2, cleaning: 20, firstStart: '10:30', basePrice: 1000, format: '2D' }, movies, 3, tz);
+    seedDemoMoney(ctx.db, now);
     writeAudit(ctx, null, 'demo.seed', theaterId, { halls: 2, movies: movies.length, shows });
     return true;
   }).immediate();
