@@ -153,6 +153,9 @@ export const Quote = z.object({
   currency: z.string(),
   /** The promo code applied (its discount is in each line). */
   promo: z.object({ code: z.string(), discount: Money }).optional(),
+  /** The tax terms the lines were computed with (kept with the sale for its receipt). */
+  taxMode: z.enum(['inclusive', 'exclusive']).optional(),
+  taxRatePercent: z.number().optional(),
 });
 export type Quote = z.infer<typeof Quote>;
 

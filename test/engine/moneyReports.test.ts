@@ -78,6 +78,9 @@ describe('tax, the day report and the film report', () => {
     expect(await h.ok('reports.daily', { date: '2026-11-23' }, M)).toMatchObject({ refunds: 413, owedCash: 0 });
     // Tuesday: the 1100 paid back, with its 100 of tax.
     expect(await h.ok('reports.daily', { date: '2026-11-24' }, M)).toMatchObject({ refunds: 1100, owedCash: 0, tax: -100 });
+    // A receipt keeps the tax terms of its sale when the settings change later.
+    await h.ok('settings.save', { ...DEFAULT_SETTINGS, tax: { mode: 'inclusive', ticketRatePercent: 20 } }, M);
+    expect((await h.ok('receipts.get', { bookingId: b1.id }, C)).tax).toEqual({ mode: 'exclusive', ratePercent: 10, net: 2500, tax: 250, gross: 2750 });
   });
 });
 

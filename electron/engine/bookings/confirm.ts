@@ -33,7 +33,7 @@ import { openShiftId, requireShiftForCash } from './shift';
 import {
   beginCharge, markChargeFailed, markChargesDone, markChargeUnknown, newLeaseOwner, recordChargeTxn,
 } from '../payments/intents';
-import { resolvePromo, takePromoUse } from '../promos/usage';
+import { recordSaleMoney, resolvePromo } from '../promos/usage';
 import { checkVoucherPayments, debitVouchers } from '../payments/voucher';
 
 type Input = ParsedInput<'bookings.confirm'>;
@@ -251,7 +251,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
     // Issue 13: the promo's use and the vouchers' balances are taken here, by the database.
-    if (promo) takePromoUse(db, promo, bookingId);
+    recordSaleMoney(db, bookingId, promo, quote);
     debitVouchers(db, input.payments, now, show.currency);
     const ticket = stmt(db,
       'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, net, tax, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

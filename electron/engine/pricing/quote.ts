@@ -111,7 +111,10 @@ export function computeQuote(
       breakdown: p.breakdown,
     };
   });
-  return { lines, total, net, tax: taxTotal, currency: show.currency, ...(money.promo ? { promo: { code: money.promo.code, discount } } : {}) };
+  return {
+    lines, total, net, tax: taxTotal, currency: show.currency, taxMode: tax.mode, taxRatePercent: tax.ticketRatePercent,
+    ...(money.promo ? { promo: { code: money.promo.code, discount } } : {}),
+  };
 }
 
 export function quoteTickets(ctx: EngineCtx, input: ParsedInput<'pricing.quote'>, _actor: Actor): ChannelOutput<'pricing.quote'> {

@@ -50,13 +50,23 @@ export function resolvePromo(db: Db, code: string, show: { movieId: string; time
  * transaction then rolls back and the hold stays). The UPDATE's own condition decides, not an
  * earlier read, so it holds across processes.
  */
-export function takePromoUse(db: Db, promo: UsablePromo, bookingId: string): void {
+export function takePromoUse(db: Db, promo: UsablePromo): void {
   const r = stmt(db, 'UPDATE promos SET uses = uses + 1 WHERE id = ? AND active = 1 AND (max_uses IS NULL OR uses < max_uses)').run(promo.id);
   if (r.changes !== 1) {
     const row = stmt(db, 'SELECT active FROM promos WHERE id = ?').get(promo.id) as { active: number } | undefined;
     throw promoInvalid(promo.code, row && row.active === 1 ? 'used_up' : 'inactive');
   }
-  stmt(db, 'UPDATE bookings SET promo_id = ? WHERE id = ?').run(promo.id, bookingId);
+}
+
+/**
+ * Inside the sale's transaction, after the booking row: the promo's use (PROMO_INVALID if it is
+ * gone) and, with the booking, the promo and the tax terms its lines were priced with, so its
+ * receipt says what was in force at the sale whatever the settings say later.
+ */
+export function recordSaleMoney(db: Db, bookingId: string, promo: UsablePromo | null, quote: { taxMode?: string; taxRatePercent?: number }): void {
+  if (promo) takePromoUse(db, promo);
+  stmt(db, 'UPDATE bookings SET promo_id = ?, tax_mode = ?, tax_rate = ? WHERE id = ?')
+    .run(promo?.id ?? null, quote.taxMode ?? null, quote.taxRatePercent ?? null, bookingId);
 }
 
 /** Inside a cancellation's transaction: a cancelled sale gives its use back. */

@@ -22,9 +22,11 @@ export function buildReceipt(ctx: EngineCtx, bookingId: string): Receipt {
        JOIN theaters t ON t.id = h.theater_id WHERE s.id = ?`,
     )
     .get(booking.showId) as Receipt['theater'];
-  const { receipt, tax } = getSettings(ctx);
-  // Net, tax and gross per line as sold (issue 13); the mode and rate are today's settings, which
-  // the receipt names; the amounts themselves are the sale's.
+  const { receipt, tax: current } = getSettings(ctx);
+  // Net, tax and gross per line, and the tax terms, as they were at the sale (issue 13); a sale
+  // from before v7 had no tax: its terms are today's, with 0 tax on every line.
+  const sold = ctx.db.prepare('SELECT tax_mode, tax_rate FROM bookings WHERE id = ?').get(bookingId) as { tax_mode: 'inclusive' | 'exclusive' | null; tax_rate: number | null };
+  const tax = sold.tax_mode ? { mode: sold.tax_mode, ticketRatePercent: sold.tax_rate ?? 0 } : current;
   const lines = booking.tickets.map((t) => ({
     seatLabel: t.seatLabel, ticketType: t.ticketType, amount: t.amount,
     net: t.net ?? t.amount, tax: t.tax ?? 0, gross: t.amount,

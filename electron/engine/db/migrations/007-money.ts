@@ -4,7 +4,7 @@
 // - vouchers: gift vouchers; `balance >= 0` is a CHECK, so a balance can never be spent twice.
 // - payments is rebuilt (SQLite cannot change a CHECK in place): method 'voucher' is allowed,
 //   booking_id may be NULL for the payment of a voucher sale (voucher_id then says which voucher).
-// - bookings.promo_id, tickets.net/tax (NULL before v7: net = amount, tax 0), movies.distributor
+// - bookings.promo_id and the tax terms of the sale (tax_mode, tax_rate), tickets.net/tax (NULL before v7: net = amount, tax 0), movies.distributor
 //   and rental_percent.
 export const sql = `
 CREATE TABLE promos (
@@ -36,6 +36,8 @@ CREATE TABLE vouchers (
 CREATE INDEX vouchers_created ON vouchers(created_at);
 
 ALTER TABLE bookings ADD COLUMN promo_id TEXT REFERENCES promos(id);
+ALTER TABLE bookings ADD COLUMN tax_mode TEXT CHECK (tax_mode IN ('inclusive','exclusive'));
+ALTER TABLE bookings ADD COLUMN tax_rate REAL;
 ALTER TABLE tickets ADD COLUMN net INTEGER;
 ALTER TABLE tickets ADD COLUMN tax INTEGER;
 ALTER TABLE movies ADD COLUMN distributor TEXT;
