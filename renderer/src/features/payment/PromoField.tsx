@@ -47,7 +47,7 @@ export function PromoField({ disabled }: { disabled: boolean }) {
         >
           <label className="field">
             <span>Promo code</span>
-            <input value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" disabled={disabled || busy} onKeyDown={(e) => e.stopPropagation()} />
+            <input value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" disabled={disabled || busy} />
           </label>
           <button type="submit" disabled={disabled || busy || !text.trim()}>Apply promo</button>
         </form>
