@@ -122,7 +122,7 @@ export function MoviesTab() {
         <Empty>No movies match.</Empty>
       ) : (
         <table className="mgr-table">
-          <thead><tr><th>Title</th><th className="num">Runtime</th><th>Genres</th><th>Language</th><th>Rating</th><th>Release</th><th /></tr></thead>
+          <thead><tr><th>Title</th><th className="num">Runtime</th><th>Genres</th><th>Language</th><th>Rating</th><th>Release</th><th>Distributor</th><th /></tr></thead>
           <tbody>
             {movies.data!.map((m) => (
               <tr key={m.id} className={m.archived ? 'is-archived' : ''}>
@@ -132,6 +132,7 @@ export function MoviesTab() {
                 <td>{m.language}</td>
                 <td>{m.rating}</td>
                 <td>{m.releaseDate ?? ''}</td>
+                <td>{m.distributor ?? ''}{m.rentalPercent !== undefined ? ` (${m.rentalPercent} %)` : ''}</td>
                 <td>
                   <button type="button" onClick={() => setEditing(draftOf(m))} aria-label={`Edit ${m.title}`}>Edit</button>{' '}
                   {!m.archived && <button type="button" onClick={() => void archive(m)} aria-label={`Archive ${m.title}`}>Archive</button>}
