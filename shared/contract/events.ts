@@ -9,7 +9,7 @@ export const events = {
     seats: z.array(z.object({ id: Id, status: SeatStatus })),
   }),
   'shows.changed': z.object({ showId: Id }),
-  'bookings.changed': z.object({ bookingId: Id, status: z.enum(['confirmed', 'cancelled']) }),
+  'bookings.changed': z.object({ bookingId: Id, status: z.enum(['confirmed', 'cancelled', 'exchanged']) }),
   'notifications.changed': z.object({ id: Id, status: z.enum(['pending', 'sending', 'sent', 'dead']) }),
 } as const;
 

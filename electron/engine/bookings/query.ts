@@ -2,7 +2,10 @@
 // cancel, shows.cancel and receipts too, so every channel answers the same shape), bookings.get
 // and bookings.search.
 import { stmt } from '../db/stmts';
-import { BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod } from '../../../shared/contract';
+import {
+  BoxOfficeError, type Booking, type BookingStatus, type BookingTicket, type ChannelOutput, type ParsedInput, type PaymentMethod,
+  type TicketStatus,
+} from '../../../shared/contract';
 import { localDayRange } from '../../../shared/localTime';
 import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
@@ -12,7 +15,7 @@ interface BookingRow {
   id: string;
   code: string;
   show_id: string;
-  status: 'confirmed' | 'cancelled';
+  status: BookingStatus;
   total: number;
   currency: string;
   customer_name: string | null;
@@ -29,6 +32,37 @@ interface BookingRow {
   starts_at: number;
   movie_title: string;
   hall_name: string;
+  exchanged_to: string | null;
+  exchanged_from: string | null;
+}
+
+interface TicketRow {
+  id: string;
+  code: string;
+  seat_id: string;
+  seat_label: string;
+  ticket_type: string;
+  amount: number;
+  status: TicketStatus;
+  admitted_at: number | null;
+  cancelled_at: number | null;
+}
+
+/** SQL columns of a ticket as toTicket reads them (alias t). */
+export const TICKET_COLUMNS = 't.id, t.code, t.seat_id, t.seat_label, t.ticket_type, t.amount, t.status, t.admitted_at, t.cancelled_at';
+
+export function toTicket(t: TicketRow): BookingTicket {
+  return {
+    id: t.id,
+    code: t.code,
+    seatId: t.seat_id,
+    seatLabel: t.seat_label,
+    ticketType: t.ticket_type,
+    amount: t.amount,
+    status: t.status,
+    ...(t.admitted_at !== null ? { admittedAt: iso(t.admitted_at) } : {}),
+    ...(t.cancelled_at !== null ? { cancelledAt: iso(t.cancelled_at) } : {}),
+  };
 }
 
 interface PaymentRow { method: PaymentMethod; amount: number; tendered: number | null; change: number | null; reference: string | null }
@@ -49,10 +83,10 @@ export function loadBooking(db: Db, id: string): Booking | null {
   if (!b) return null;
   // Tickets in seat-map order (row, then number), whatever order they were sold in.
   const tickets = stmt(db,
-      `SELECT t.seat_id, t.seat_label, t.ticket_type, t.amount FROM tickets t JOIN seats se ON se.id = t.seat_id
+      `SELECT ${TICKET_COLUMNS} FROM tickets t JOIN seats se ON se.id = t.seat_id
        WHERE t.booking_id = ? ORDER BY se.row_index, se.number, t.seat_label`,
     )
-    .all(id) as { seat_id: string; seat_label: string; ticket_type: string; amount: number }[];
+    .all(id) as TicketRow[];
   const payments = stmt(db, "SELECT method, amount, tendered, change, reference FROM payments WHERE booking_id = ? AND kind = 'charge' ORDER BY rowid")
     .all(id) as PaymentRow[];
 
@@ -64,7 +98,7 @@ export function loadBooking(db: Db, id: string): Booking | null {
     movieTitle: b.movie_title,
     hallName: b.hall_name,
     startsAt: iso(b.starts_at),
-    tickets: tickets.map((t) => ({ seatId: t.seat_id, seatLabel: t.seat_label, ticketType: t.ticket_type, amount: t.amount })),
+    tickets: tickets.map(toTicket),
     total: b.total,
     currency: b.currency,
     payments: payments.map((p) => ({
@@ -85,6 +119,8 @@ export function loadBooking(db: Db, id: string): Booking | null {
     };
   }
   if (b.cancelled_at !== null) booking.cancelledAt = iso(b.cancelled_at);
+  if (b.exchanged_to !== null) booking.exchangedTo = b.exchanged_to;
+  if (b.exchanged_from !== null) booking.exchangedFrom = b.exchanged_from;
   if (b.refund_amount !== null) {
     booking.refund = {
       amount: b.refund_amount,
