@@ -21,12 +21,12 @@ process.on('message', async (m) => {
       if (!r.ok) throw new Error(`${code}: ${JSON.stringify(r.error)}`);
       answers.push({ code, result: r.data.result, admitted: r.data.result === 'admitted' ? r.data.tickets.map((t) => t.id) : [] });
     }
-    process.send!({ type: 'report', report: { door: args.door, answers } satisfies ScannerReport });
+    process.send?.({ type: 'report', report: { door: args.door, answers } satisfies ScannerReport });
   } catch (e) {
-    process.send!({ type: 'error', error: String(e) });
+    process.send?.({ type: 'error', error: String(e) });
   } finally {
     engine.close();
-    process.disconnect();
+    process.disconnect?.();
   }
 });
-process.send!({ type: 'ready' });
+process.send?.({ type: 'ready' });
