@@ -2,6 +2,7 @@
 // top bar (navigation with shortcuts, connection state, who is signed in).
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BookingsScreen } from './features/bookings/BookingsScreen';
+import { DoorScreen } from './features/door/DoorScreen';
 import { CustomerDisplay } from './features/customer/CustomerDisplay';
 import { startCustomerBroadcast } from './features/customer/broadcast';
 import { ConnectionBanner } from './features/layout/ConnectionBanner';
@@ -15,7 +16,7 @@ import { useShift } from './stores/shift';
 import { useSession } from './stores/session';
 import { useShows } from './stores/shows';
 
-type Screen = 'sell' | 'bookings' | 'shift' | 'manager';
+type Screen = 'sell' | 'bookings' | 'shift' | 'door' | 'manager';
 
 // The manager's screens (renderer/src/manager) load on demand, for managers only.
 const ManagerScreen = lazy(() => import('./manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
@@ -24,6 +25,7 @@ const NAV: { id: Screen; label: string; key: string }[] = [
   { id: 'sell', label: 'Sell', key: 'F2' },
   { id: 'bookings', label: 'Bookings', key: 'F3' },
   { id: 'shift', label: 'Shift', key: 'F4' },
+  { id: 'door', label: 'Door', key: 'F7' },
 ];
 
 function useHash(): string {
@@ -117,6 +119,7 @@ function Shell() {
         {screen === 'sell' && <SellScreen />}
         {screen === 'bookings' && <BookingsScreen />}
         {screen === 'shift' && <ShiftScreen />}
+        {screen === 'door' && <DoorScreen />}
         {screen === 'manager' && isManager && (
           <Suspense fallback={<p className="state">Loading the manager's screens…</p>}>
             <ManagerScreen />
@@ -132,7 +135,7 @@ function Shell() {
         <span><kbd>1</kbd>–<kbd>9</kbd> best N seats</span>
         <span><kbd>Esc</kbd> release</span>
         <span><kbd>F9</kbd> pay</span>
-        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift</span>
+        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift · <kbd>F7</kbd> door</span>
       </footer>
     </div>
   );
