@@ -274,7 +274,7 @@ export const Settings = z.strictObject({
   /** v2: holds and sales stay open this many minutes after the start (trailers run first). */
   salesCloseMinutesAfterStart: z.int().min(0).max(60).default(0),
   /** v2: the door admits from this many minutes before the start. */
-  doorsOpenMinutes: z.int().min(0).max(720).default(60),
+  doorsOpenMinutes: z.int().min(0).max(1440).default(60),
 });
 export type Settings = z.infer<typeof Settings>;
 

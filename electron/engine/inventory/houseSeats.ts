@@ -55,7 +55,7 @@ export function blockSeats(ctx: EngineCtx, input: ParsedInput<'shows.blockSeats'
     writeAudit(ctx, actor, 'show.block_seats', show.id, { seatIds, reason: input.reason });
     return { version: bumpSeatVersion(db, show.id), fresh };
   }).immediate();
-  publishSeatChanges(ctx, input.showId, version, fresh.map((id) => ({ id, status: 'blocked' as const })));
+  publishSeatChanges(ctx, input.showId, version, fresh.map((id) => ({ id, status: 'blocked' as const, blockReason: input.reason })));
   return { showId: input.showId, seatIds };
 }
 

@@ -33,7 +33,7 @@ export function SettingsTab() {
         <Field label="Trailer minutes"><input type="number" min={0} max={120} value={Number.isNaN(s.trailerMinutes) ? '' : s.trailerMinutes} onChange={(e) => upd({ trailerMinutes: int(e.target.value) })} /></Field>
         <Field label="Default cleaning minutes"><input type="number" min={0} max={240} value={Number.isNaN(s.defaultCleaningMinutes) ? '' : s.defaultCleaningMinutes} onChange={(e) => upd({ defaultCleaningMinutes: int(e.target.value) })} /></Field>
         <Field label="Sales close after the start (minutes)" hint="0 to 60: holds and sales stay open while the trailers run"><input type="number" min={0} max={60} value={Number.isNaN(s.salesCloseMinutesAfterStart) ? '' : s.salesCloseMinutesAfterStart} onChange={(e) => upd({ salesCloseMinutesAfterStart: int(e.target.value) })} /></Field>
-        <Field label="Doors open before the start (minutes)"><input type="number" min={0} max={720} value={Number.isNaN(s.doorsOpenMinutes) ? '' : s.doorsOpenMinutes} onChange={(e) => upd({ doorsOpenMinutes: int(e.target.value) })} /></Field>
+        <Field label="Doors open before the start (minutes)"><input type="number" min={0} max={1440} value={Number.isNaN(s.doorsOpenMinutes) ? '' : s.doorsOpenMinutes} onChange={(e) => upd({ doorsOpenMinutes: int(e.target.value) })} /></Field>
         <Field label="Keep backups (days)"><input type="number" min={1} max={3650} value={Number.isNaN(s.backupRetentionDays) ? '' : s.backupRetentionDays} onChange={(e) => upd({ backupRetentionDays: int(e.target.value) })} /></Field>
       </div>
       <fieldset>

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelOutput, ShowSummary } from '../../../../shared/contract';
 import { codeFromScan } from '../../../../shared/scan';
 import { call, messageOf } from '../../api';
-import { DEFAULT_TZ, formatTime, todayIn } from '../../lib/format';
+import { addDays, DEFAULT_TZ, formatDateTime, formatTime, todayIn } from '../../lib/format';
 import { useSession } from '../../stores/session';
 import { CameraScanner } from './CameraScanner';
 import { beep } from './beep';
@@ -52,7 +52,8 @@ export function DoorScreen() {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    call('shows.list', { date: todayIn(tz) })
+    // Today's and tomorrow's shows (a late show's door may still be open after midnight).
+    call('shows.list', { from: todayIn(tz), to: addDays(todayIn(tz), 1) })
       .then((list) => {
         const live = list.filter((s) => s.status !== 'cancelled');
         setShows(live);
@@ -127,7 +128,7 @@ export function DoorScreen() {
           <select value={showId} onChange={(e) => setShowId(e.target.value)} aria-label="Show at this door">
             {shows.map((s) => (
               <option key={s.id} value={s.id}>
-                {formatTime(s.startsAt, tz)} · {s.movieTitle} · {s.hallName}
+                {formatDateTime(s.startsAt, tz)} · {s.movieTitle} · {s.hallName}
               </option>
             ))}
           </select>
