@@ -41,6 +41,7 @@ test('a door admits scanned tickets once, with the answer and the count', async 
   await page.keyboard.press('Enter');
   await expect(answer).toHaveAttribute('data-result', 'already_admitted');
   await expect(answer).toContainText(/STOP.*Already admitted at .* by Cashier \(Door 1\)/);
+  await page.waitForTimeout(700); // the answer's flash, for the screenshot only
   await shot(page, 'door');
 
   await page.keyboard.type(code.toLowerCase());
