@@ -1,43 +1,24 @@
 // Two doors in two OS processes (each its own Engine and SQLite connection on one file) scan the
 // same tickets at the same time: every ticket is admitted exactly once, and the other door is
 // told already_admitted. The conditional UPDATE inside an IMMEDIATE transaction is what holds.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHOW, seat, sell, setup } from './bookingSupport';
 import type { Harness } from '../support/engineHarness';
 import { TOKENS } from '../support/fixtures';
 import type { ScannerArgs, ScannerReport } from './workers/doorScanner';
+import { forkWorker, stopWorkers } from '../support/workerProcess';
 
 let h: Harness | undefined;
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const c of children) if (c.exitCode === null) c.kill();
-  children.length = 0;
+  stopWorkers(children);
   h?.close();
   h = undefined;
 });
 
-function start(args: ScannerArgs) {
-  const child = fork(join(__dirname, 'workers', 'doorScanner.ts'), [JSON.stringify(args)], {
-    execPath: process.execPath,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  let onReady!: () => void;
-  const ready = new Promise<void>((res) => (onReady = res));
-  const report = new Promise<ScannerReport>((resolve, reject) => {
-    child.on('message', (m: { type: string; report?: ScannerReport; error?: string }) => {
-      if (m.type === 'ready') onReady();
-      else if (m.type === 'report') resolve(m.report!);
-      else reject(new Error(`${args.door}: ${m.error}`));
-    });
-    child.on('exit', (code) => code !== 0 && reject(new Error(`${args.door} exited with ${code}`)));
-  });
-  report.catch(() => {});
-  return { child, ready, report };
-}
+const start = (args: ScannerArgs) => forkWorker<ScannerReport>(join(__dirname, 'workers', 'doorScanner.ts'), args, children, args.door);
 
 describe('two doors scanning at once', () => {
   it('admit each ticket exactly once', async () => {

@@ -28,7 +28,7 @@ import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
 import { requireBooking } from './query';
-import { freshBookingCode, insertTickets } from './rows';
+import { freshBookingCode, insertTickets, sellHold } from './rows';
 import { salesCloseAt } from '../schedule/salesWindow';
 import { chargeTerminal, compensate, insertCharges } from './charge';
 import { openShiftId, requireShiftForCash } from './shift';
@@ -191,9 +191,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     );
     insertTickets(db, bookingId, show.id, quote.lines);
     insertCharges(db, bookingId, input.payments, txnByIndex, actor.staffId, shiftId, now);
-    const sold = stmt(db, 'UPDATE seat_claims SET booking_id = ?, hold_id = NULL, expires_at = NULL WHERE hold_id = ?').run(bookingId, hold.id);
-    if (sold.changes !== seatIds.length) throw new Error(`claim conversion mismatch: ${sold.changes} of ${seatIds.length}`);
-    stmt(db, 'DELETE FROM holds WHERE id = ?').run(hold.id);
+    sellHold(db, hold.id, bookingId, seatIds.length);
     // This attempt's charges are the booking's, unless payment recovery took one over (a charge
     // slower than the grace period): then it is being refunded, and the sale must not commit.
     if (!markChargesDone(db, now, approved.map((a) => a.opId), owner, bookingId)) {

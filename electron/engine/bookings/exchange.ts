@@ -20,7 +20,7 @@ import { bookingIdByKey, checkCoverage, checkPayments, holdSeatIds, isUniqueViol
 import { chargeTerminal, compensate, insertCharges, type Approved } from './charge';
 import { allocateRefund, runTerminalRefunds, type TerminalRefund } from './refund';
 import { requireBooking } from './query';
-import { freshBookingCode, insertTickets } from './rows';
+import { freshBookingCode, insertTickets, sellHold } from './rows';
 import { openShiftId, requireShiftForCash } from './shift';
 import { requireBookingMove } from './states';
 
@@ -134,9 +134,7 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
     const moved = stmt(db, "UPDATE bookings SET status = 'exchanged', exchanged_to = ?, cancelled_at = ? WHERE id = ? AND status = 'confirmed'").run(bookingId, now, old.id);
     if (moved.changes !== 1) throw new BoxOfficeError('CONFLICT', 'This booking changed at another counter; please look it up again', { id: old.id });
     const freed = (stmt(db, 'DELETE FROM seat_claims WHERE booking_id = ? RETURNING seat_id').all(old.id) as { seat_id: string }[]).map((r) => r.seat_id);
-    const sold = stmt(db, 'UPDATE seat_claims SET booking_id = ?, hold_id = NULL, expires_at = NULL WHERE hold_id = ?').run(bookingId, hold.id);
-    if (sold.changes !== seatIds.length) throw new Error(`claim conversion mismatch: ${sold.changes} of ${seatIds.length}`);
-    stmt(db, 'DELETE FROM holds WHERE id = ?').run(hold.id);
+    sellHold(db, hold.id, bookingId, seatIds.length);
     if (!markChargesDone(db, now, approved.map((a) => a.opId), owner, bookingId)) {
       throw new BoxOfficeError('CONFLICT', 'The payment was reversed while the exchange was pending; nothing was changed', { holdId: hold.id });
     }

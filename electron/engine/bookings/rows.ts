@@ -1,5 +1,6 @@
-// Rows a sale writes, shared by bookings.confirm and bookings.exchange: a fresh booking code, and
-// the tickets, one per sold seat, each with its own code (what its QR carries at the door).
+// Rows a sale writes, shared by bookings.confirm and bookings.exchange: a fresh booking code, the
+// tickets (one per sold seat, each with its own code, what its QR carries at the door), and the
+// hold's claims turned into the booking's.
 import { stmt } from '../db/stmts';
 import type { Db } from '../db/open';
 import { newBookingCode, newId, newTicketCode } from '../ids';
@@ -28,4 +29,11 @@ export function freshBookingCode(db: Db): string {
   // ~1e9 codes: a collision is rare, and we hold the write lock, so checking is enough.
   for (let i = 0; codeTaken.get(code) && i < 20; i++) code = newBookingCode();
   return code;
+}
+
+/** The hold's claims become the booking's sold claims and the hold ends (inside the sale's transaction). */
+export function sellHold(db: Db, holdId: string, bookingId: string, seats: number): void {
+  const sold = stmt(db, 'UPDATE seat_claims SET booking_id = ?, hold_id = NULL, expires_at = NULL WHERE hold_id = ?').run(bookingId, holdId);
+  if (sold.changes !== seats) throw new Error(`claim conversion mismatch: ${sold.changes} of ${seats}`);
+  stmt(db, 'DELETE FROM holds WHERE id = ?').run(holdId);
 }
