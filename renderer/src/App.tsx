@@ -15,6 +15,7 @@ import { useSeatMap } from './stores/seatMap';
 import { useShift } from './stores/shift';
 import { useSession } from './stores/session';
 import { useShows } from './stores/shows';
+import { Loading } from './lib/states';
 
 type Screen = 'sell' | 'bookings' | 'shift' | 'door' | 'manager';
 
@@ -121,7 +122,7 @@ function Shell() {
         {screen === 'shift' && <ShiftScreen />}
         {screen === 'door' && <DoorScreen />}
         {screen === 'manager' && isManager && (
-          <Suspense fallback={<p className="state">Loading the manager's screens…</p>}>
+          <Suspense fallback={<Loading what="Loading the manager's screens" />}>
             <ManagerScreen />
           </Suspense>
         )}
