@@ -210,7 +210,7 @@ export function BookingsScreen() {
                 <tr key={t.id} className={t.status === 'cancelled' ? 'muted' : undefined}>
                   <td>
                     {t.seatLabel}
-                    {t.status !== 'sold' && <span className={`badge badge--${t.status === 'admitted' ? 'confirmed' : 'cancelled'}`}>{t.status}</span>}
+                    {t.status !== 'sold' && <span className={`badge badge--ticket-${t.status}`}>{t.status}</span>}
                   </td>
                   <td>{capitalise(t.ticketType)}</td>
                   <td className="num">{formatMoney(t.amount, selected.currency)}</td>
