@@ -199,6 +199,11 @@ export function searchBookings(ctx: EngineCtx, input: ParsedInput<'bookings.sear
       any.push('b.code LIKE ?');
       params.push(`${code}%`);
     }
+    // A ticket's own code (read off one ticket's QR) finds its booking.
+    if (/^[A-Z0-9]{8,16}$/.test(code)) {
+      any.push('b.id IN (SELECT booking_id FROM tickets WHERE code = ?)');
+      params.push(code);
+    }
     any.push("b.customer_name LIKE ? ESCAPE '\\'", "b.customer_email LIKE ? ESCAPE '\\'");
     params.push(likeSubstring(query), likeSubstring(query));
     const digits = query.replace(/\D/g, '');
