@@ -44,6 +44,9 @@ describe('bookings.exchange', () => {
     expect(again.difference).toBe(1000);
     expect(counts(db)).toEqual(before);
     expect([...h.terminal.charges.values()]).toHaveLength(1);
+    // The same key for another booking is refused and changes nothing.
+    const other = await sell(h, [seat('F', 9)]);
+    expect((await h.err('bookings.exchange', { ...input, bookingId: other.id }, C)).code).toBe('IDEMPOTENCY_KEY_REUSED');
     // An exchanged booking can be neither cancelled nor exchanged again.
     expect((await h.err('bookings.cancel', { id: old.id, reason: 'x' }, C)).code).toBe('ILLEGAL_TRANSITION');
     const hold2 = holdSql(h, SHOW, [seat('F', 1)]);

@@ -44,10 +44,13 @@ function loadOld(ctx: EngineCtx, id: string): OldBooking {
   return row;
 }
 
-function answer(ctx: EngineCtx, newId: string, actor: Actor): Output {
+/** The exchange a key already made; the same key for another booking is a client bug (contract v2). */
+function answer(ctx: EngineCtx, newId: string, actor: Actor, bookingId: string): Output {
   const booking = requireBooking(ctx.db, newId);
   if (booking.cashier.id !== actor.staffId) throw new BoxOfficeError('CONFLICT', 'This idempotency key belongs to another sale; start a new attempt');
-  if (!booking.exchangedFrom) throw new BoxOfficeError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key belongs to a sale, not an exchange');
+  if (booking.exchangedFrom !== bookingId) {
+    throw new BoxOfficeError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another sale or exchange; start a new attempt');
+  }
   const previous = requireBooking(ctx.db, booking.exchangedFrom);
   const { exchange_difference: difference } = stmt(ctx.db, 'SELECT exchange_difference FROM bookings WHERE id = ?').get(newId) as { exchange_difference: number };
   return { booking, previous, difference };
@@ -57,18 +60,18 @@ function answer(ctx: EngineCtx, newId: string, actor: Actor): Output {
  * Another attempt with the same key won the race: charges it shares with ours (the terminal
  * recognised the key) are its payments; any others of ours go back.
  */
-async function lostRace(ctx: EngineCtx, actor: Actor, winner: string, approved: Approved[], owner: string): Promise<Output> {
+async function lostRace(ctx: EngineCtx, actor: Actor, winner: string, bookingId: string, approved: Approved[], owner: string): Promise<Output> {
   const kept = new Set(
     (stmt(ctx.db, 'SELECT terminal_txn FROM payments WHERE booking_id = ? AND terminal_txn IS NOT NULL').all(winner) as { terminal_txn: string }[]).map((r) => r.terminal_txn),
   );
   await compensate(ctx, actor, approved, owner, kept);
-  return answer(ctx, winner, actor);
+  return answer(ctx, winner, actor, bookingId);
 }
 
 export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor): Promise<Output> {
   const db = ctx.db;
   const existing = bookingIdByKey(db, input.idempotencyKey);
-  if (existing) return answer(ctx, existing, actor);
+  if (existing) return answer(ctx, existing, actor, input.bookingId);
 
   const old = loadOld(ctx, input.bookingId);
   if (ctx.clock.now() >= old.starts_at) {
@@ -153,7 +156,7 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
     result = commit.immediate();
   } catch (e) {
     const dup = isUniqueViolation(e, 'idempotency_key') ? bookingIdByKey(db, input.idempotencyKey) : null;
-    if (dup) return lostRace(ctx, actor, dup, approved, owner);
+    if (dup) return lostRace(ctx, actor, dup, input.bookingId, approved, owner);
     // Nothing changed: give back what this attempt charged.
     const comp = await compensate(ctx, actor, approved, owner);
     if (e instanceof BoxOfficeError) {
@@ -162,7 +165,7 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
     }
     throw e;
   }
-  if (result.duplicate) return lostRace(ctx, actor, result.bookingId, approved, owner);
+  if (result.duplicate) return lostRace(ctx, actor, result.bookingId, input.bookingId, approved, owner);
 
   // After commit, and only then, card money goes back (see refund.ts for why).
   const money = await runTerminalRefunds(ctx, actor, result.terminal);
@@ -179,7 +182,7 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
   }
   ctx.emit('bookings.changed', { bookingId: old.id, status: 'exchanged' });
   ctx.emit('bookings.changed', { bookingId: result.bookingId, status: 'confirmed' });
-  const out = answer(ctx, result.bookingId, actor);
+  const out = answer(ctx, result.bookingId, actor, input.bookingId);
   const failed = money.failed.map((f) => ({ method: f.method, amount: f.amount }));
   return failed.length ? { ...out, refund: { failed } } : out;
 }
