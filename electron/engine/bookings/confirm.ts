@@ -36,7 +36,6 @@ import { markChargesDone, newLeaseOwner } from '../payments/intents';
 
 type Input = ParsedInput<'bookings.confirm'>;
 
-
 export function bookingIdByKey(db: Db, key: string): string | null {
   const row = stmt(db, 'SELECT id FROM bookings WHERE idempotency_key = ?').get(key) as { id: string } | undefined;
   return row?.id ?? null;
