@@ -46,13 +46,17 @@ describe('partial cancellation', () => {
 
   it('a whole cancellation after a partial one refunds only the live tickets', async () => {
     ({ h } = setup());
-    const b = await sell(h, [seat('E', 1), seat('E', 2)]);
+    const b = await sell(h, [seat('E', 1), seat('E', 2)], { customer: { email: 'ada@example.com' } });
     await h.ok('bookings.cancel', { id: b.id, reason: 'one', ticketIds: [b.tickets[0]!.id] }, C);
+    // The customer hears of it: a partial cancellation has its own notice.
+    const topics = () => (h.engine.ctx.db.prepare('SELECT topic FROM outbox WHERE booking_id = ? ORDER BY id').all(b.id) as { topic: string }[]).map((r) => r.topic);
+    expect(topics()).toEqual(['booking.confirmed', 'booking.partly_cancelled']);
     // A ticket's own code finds its booking at the counter.
     expect((await h.ok('bookings.search', { query: b.tickets[1]!.code.toLowerCase() }, C)).map((x) => x.id)).toEqual([b.id]);
     const rest = await h.ok('bookings.cancel', { id: b.id, reason: 'rest' }, C);
     expect(rest.refund.amount).toBe(1000);
     const refunds = h.engine.ctx.db.prepare("SELECT coalesce(sum(amount), 0) AS n FROM payments WHERE booking_id = ? AND kind = 'refund'").get(b.id) as { n: number };
     expect(refunds.n).toBe(2000);
+    expect(topics()).toEqual(['booking.confirmed', 'booking.partly_cancelled', 'booking.cancelled']);
   });
 });

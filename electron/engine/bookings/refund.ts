@@ -190,7 +190,7 @@ export function cancelBookingInTx(
     .prepare('DELETE FROM seat_claims WHERE booking_id = ? AND seat_id IN (SELECT value FROM json_each(?)) RETURNING seat_id')
     .all(bookingId, JSON.stringify(target.map((t) => t.seat_id))) as { seat_id: string }[];
   // The customer's notice is written with the cancellation itself (see notify/outbox.ts).
-  if (last) enqueueForBooking(db, now, bookingId, topic);
+  enqueueForBooking(db, now, bookingId, last ? topic : 'booking.partly_cancelled');
   writeAudit(ctx, actor, 'booking.cancel', bookingId, {
     ...auditDetails, reason, percent, amount, allocations, ...(last ? {} : { tickets: target.map((t) => t.id) }),
   });
