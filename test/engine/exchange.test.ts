@@ -35,6 +35,8 @@ describe('bookings.exchange', () => {
     // The money moved with the seats: the old cash and the new card charge.
     expect(money(r.booking.id).map((p) => [p.kind, p.method, p.amount])).toEqual([['charge', 'cash', 2000], ['charge', 'card', 1000]]);
     expect(money(old.id)).toEqual([]);
+    // The day's report: still one sale of two tickets; the money is the cash and the difference.
+    expect(await h.ok('reports.daily', { date: '2026-11-23' }, TOKENS.manager)).toMatchObject({ ticketsSold: 2, bookings: 1, gross: 3000, refunds: 0 });
     expect(await seatStatus(SHOW, seat('E', 1))).toBe('available');
     expect(await seatStatus(SHOW, seat('A', 1))).toBe('sold');
     // The same key again: the same exchange, nothing charged twice.
