@@ -3,7 +3,9 @@
 // previous booking exchanged with its seats on sale again, idempotency, and the refusals.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHOW, TOKENS, holdSql, key, seat, sell, setup, counts } from './bookingSupport';
-import { MONDAY_10AM, type Harness } from '../support/engineHarness';
+import { MONDAY_10AM, makeHarness, type Harness } from '../support/engineHarness';
+import { SimulatedTerminal } from '../../electron/engine/payments/terminal';
+import { seedBasics } from '../support/fixtures';
 import { fixtureShiftId, seedShow, T } from '../support/fixtures';
 
 const C = TOKENS.cashier;
@@ -100,5 +102,39 @@ describe('bookings.exchange', () => {
     const late = holdSql(h, SHOW, [seat('E', 3)]);
     expect((await h.err('bookings.exchange', { bookingId: old.id, holdId: late, tickets: [{ seatId: seat('E', 3), ticketType: 'adult' }], idempotencyKey: key() }, C)).code).toBe('SHOW_STARTED');
     expect((await h.ok('bookings.get', { id: old.id }, C)).status).toBe('confirmed');
+  });
+
+  it('a booking cancelled at another counter while the card is charged: nothing changes and the card is refunded', async () => {
+    // A terminal that waits for the test before it answers a charge.
+    let release!: () => void;
+    let charging!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const started = new Promise<void>((r) => (charging = r));
+    class SlowTerminal extends SimulatedTerminal {
+      override async charge(req: Parameters<SimulatedTerminal['charge']>[0]) {
+        const r = await super.charge(req);
+        charging();
+        await gate;
+        return r;
+      }
+    }
+    const terminal = new SlowTerminal();
+    h = makeHarness({ terminal });
+    seedBasics(h.engine.ctx.db, { now: MONDAY_10AM });
+    seedShow(h.engine.ctx.db, { id: SHOW, startsAt: '2026-11-24T00:00:00.000Z', now: MONDAY_10AM });
+    const old = await sell(h, [seat('E', 1)]); // cash 1000
+    const holdId = holdSql(h, SHOW, [seat('A', 1)]);
+    const pending = h.call('bookings.exchange', {
+      bookingId: old.id, holdId, tickets: [{ seatId: seat('A', 1), ticketType: 'adult' }], payments: [{ method: 'card', amount: 500 }], idempotencyKey: key(),
+    }, C);
+    await started; // the card is being charged
+    await h.ok('bookings.cancel', { id: old.id, reason: 'changed their mind' }, TOKENS.cashier2);
+    release();
+    const res = await pending;
+    expect(res.ok ? 'ok' : res.error.code).toBe('ILLEGAL_TRANSITION');
+    // The card charge of the failed exchange went back; no booking was made; the hold is still the cashier's.
+    expect([...terminal.charges.values()]).toEqual([expect.objectContaining({ amount: 500, refunded: 500 })]);
+    expect((h.engine.ctx.db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n).toBe(1);
+    expect((await h.ok('seats.map', { showId: SHOW }, C)).seats.find((s) => s.id === seat('A', 1))!.holdId).toBe(holdId);
   });
 });
