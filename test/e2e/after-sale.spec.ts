@@ -49,9 +49,21 @@ test('an exchange to dearer seats, done with the keyboard, charges only the diff
   await expect(page.getByTestId('exchange-done')).toContainText(new RegExp(`Exchanged: booking ${code} is now [A-Z2-9]{6}\\. Paid \\$`));
   await expect(page.locator('.booking-detail h2 .badge--confirmed')).toBeVisible();
   await expect(page.getByTestId('detail-code')).not.toHaveText(code);
+  // Again, keeping A8: only A9 is held, A7 goes back on sale, nothing to pay.
+  const second = (await page.getByTestId('detail-code').textContent())!;
+  await page.getByRole('button', { name: 'Exchange…' }).click();
+  await expect(page.getByLabel('New seats')).toBeFocused();
+  await page.keyboard.type('A8 A9');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('exchange-difference')).toContainText('nothing to pay');
+  await page.getByLabel('New seats').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('exchange-done')).toContainText(`Exchanged: booking ${second} is now`);
   await page.keyboard.press('F2');
   await expect(seat(page, 'F7')).toHaveAccessibleName(/available/);
-  await expect(seat(page, 'A7')).toHaveAccessibleName(/sold/);
+  await expect(seat(page, 'A7')).toHaveAccessibleName(/available/);
+  await expect(seat(page, 'A8')).toHaveAccessibleName(/sold/);
+  await expect(seat(page, 'A9')).toHaveAccessibleName(/sold/);
 });
 
 test('a manager blocks house seats with a reason; the seat map shows it and best-available avoids them', async ({ page }) => {

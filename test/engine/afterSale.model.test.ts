@@ -110,8 +110,11 @@ class ExchangeCmd implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const b = pick(m.bookings, this.k)!;
     const show = SHOWS[this.show]!;
-    if (this.seats.some((s) => ownerOf(m, show, s))) return check(m, r); // cannot even be held
-    const holdId = holdSql(r.h, show, this.seats, C);
+    // Seats of this very booking on the same show are kept (not held); anyone else's cannot be had.
+    const kept = this.seats.filter((s) => ownerOf(m, show, s) === b);
+    const fresh = this.seats.filter((s) => !kept.includes(s));
+    if (fresh.some((s) => ownerOf(m, show, s)) || fresh.length === 0) return check(m, r);
+    const holdId = holdSql(r.h, show, fresh, C);
     const tickets = this.seats.map((s) => ({ seatId: s, ticketType: 'adult' }));
     const quote = await r.h.ok('pricing.quote', { showId: show, tickets }, C);
     const live = liveTickets(b).reduce((s, t) => s + t.amount, 0);

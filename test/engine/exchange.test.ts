@@ -104,6 +104,29 @@ describe('bookings.exchange', () => {
     expect((await h.ok('bookings.get', { id: old.id }, C)).status).toBe('confirmed');
   });
 
+  it('on the same show, keeps the seats the customer keeps: only the new one is held', async () => {
+    ({ h } = setup());
+    const old = await sell(h, [seat('A', 1), seat('A', 2)]);
+    const holdId = holdSql(h, SHOW, [seat('A', 3)]);
+    const tickets = [seat('A', 2), seat('A', 3)].map((seatId) => ({ seatId, ticketType: 'adult' }));
+    const r = await h.ok('bookings.exchange', { bookingId: old.id, holdId, tickets, idempotencyKey: key() }, C);
+    expect(r.difference).toBe(0);
+    expect(r.booking.tickets.map((t) => t.seatLabel)).toEqual(['A2', 'A3']);
+    const map = await h.ok('seats.map', { showId: SHOW }, C);
+    expect(['A1', 'A2', 'A3'].map((l) => map.seats.find((s) => s.label === l)!.status)).toEqual(['available', 'sold', 'sold']);
+    const claims = h.engine.ctx.db.prepare('SELECT seat_id FROM seat_claims WHERE booking_id = ? ORDER BY seat_id').all(r.booking.id);
+    expect(claims).toEqual([{ seat_id: seat('A', 2) }, { seat_id: seat('A', 3) }]);
+    // The freed seat is announced; the kept one never changed.
+    const last = h.events.filter((e) => e.name === 'seats.changed').at(-1)!.payload as { seats: { id: string; status: string }[] };
+    expect(last.seats).toEqual([{ id: seat('A', 1), status: 'available' }, { id: seat('A', 3), status: 'sold' }]);
+    // A seat of another booking is not the customer's to keep.
+    const other = await sell(h, [seat('B', 1)]);
+    const hold2 = holdSql(h, SHOW, [seat('A', 5)]);
+    const bad = await h.err('bookings.exchange', { bookingId: r.booking.id, holdId: hold2, tickets: [seat('B', 1), seat('A', 5)].map((seatId) => ({ seatId, ticketType: 'adult' })), idempotencyKey: key() }, C);
+    expect(bad.code).toBe('VALIDATION');
+    expect(other.status).toBe('confirmed');
+  });
+
   it('a booking cancelled at another counter while the card is charged: nothing changes and the card is refunded', async () => {
     // A terminal that waits for the test before it answers a charge.
     let release!: () => void;

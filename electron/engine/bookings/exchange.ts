@@ -1,5 +1,7 @@
 // bookings.exchange: a confirmed booking moves to the seats of the caller's hold (the same show
-// or another one, until that show's sales close) in ONE transaction. The previous booking keeps
+// or another one, until that show's sales close) in ONE transaction. On the same show the
+// tickets may also name seats the booking already has ("A2 A3" for "A1 A2"): those are kept,
+// their claim passes to the new booking without ever being free. The previous booking keeps
 // its id and code and becomes 'exchanged' (its tickets cancelled, its seats on sale again); the
 // new booking has a new id and code and carries the previous booking's money: its payment rows
 // move over, so later refunds still go back to the card they came from. The difference (new
@@ -45,6 +47,21 @@ function loadOld(ctx: EngineCtx, id: string): OldBooking {
 }
 
 /** The exchange a key already made; the same key for another booking is a client bug (contract v2). */
+/**
+ * The seats the new tickets name: the hold's, plus (same show only) seats the previous booking
+ * already has and keeps. Must cover the tickets exactly (checkCoverage).
+ */
+function exchangeSeats(ctx: EngineCtx, old: OldBooking, showId: string, holdId: string, tickets: Input['tickets']): { held: string[]; kept: string[] } {
+  const held = holdSeatIds(ctx.db, holdId);
+  const wanted = new Set(tickets.map((t) => t.seatId));
+  const own = old.show_id === showId
+    ? (stmt(ctx.db, "SELECT seat_id FROM tickets WHERE booking_id = ? AND status = 'sold'").all(old.id) as { seat_id: string }[]).map((r) => r.seat_id)
+    : [];
+  const kept = own.filter((id) => wanted.has(id) && !held.includes(id));
+  checkCoverage([...held, ...kept], tickets);
+  return { held, kept };
+}
+
 function answer(ctx: EngineCtx, newId: string, actor: Actor, bookingId: string): Output {
   const booking = requireBooking(ctx.db, newId);
   if (booking.cashier.id !== actor.staffId) throw new BoxOfficeError('CONFLICT', 'This idempotency key belongs to another sale; start a new attempt');
@@ -85,7 +102,7 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
   const show = loadPricedShow(db, hold.show_id);
   if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId: show.id });
   if (ctx.clock.now() >= salesCloseAt(db, show.startsAt)) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started; tickets can no longer be sold', { showId: show.id });
-  checkCoverage(holdSeatIds(db, hold.id), input.tickets);
+  exchangeSeats(ctx, old, show.id, hold.id, input.tickets);
   const quote = computeQuote(db, show, input.tickets);
   const difference = quote.total - old.live;
   const payments = input.payments ?? [];
@@ -113,8 +130,7 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
     if (now >= salesCloseAt(db, show.startsAt)) throw new BoxOfficeError('SHOW_STARTED', 'The show started while the payment was taken', { showId: show.id });
     const live = stmt(db, 'SELECT expires_at FROM holds WHERE id = ? AND session = ?').get(hold.id, actor.session) as { expires_at: number } | undefined;
     if (!live || live.expires_at <= now) throw new BoxOfficeError('HOLD_EXPIRED', 'The hold expired before the exchange could complete', { holdId: hold.id });
-    const seatIds = holdSeatIds(db, hold.id);
-    checkCoverage(seatIds, input.tickets);
+    const { held: seatIds, kept } = exchangeSeats(ctx, again, show.id, hold.id, input.tickets);
 
     const bookingId = newId('bk');
     const code = freshBookingCode(db);
@@ -136,6 +152,8 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
     stmt(db, "UPDATE tickets SET status = 'cancelled', cancelled_at = ? WHERE booking_id = ? AND status = 'sold'").run(now, old.id);
     const moved = stmt(db, "UPDATE bookings SET status = 'exchanged', exchanged_to = ?, cancelled_at = ? WHERE id = ? AND status = 'confirmed'").run(bookingId, now, old.id);
     if (moved.changes !== 1) throw new BoxOfficeError('CONFLICT', 'This booking changed at another counter; please look it up again', { id: old.id });
+    // Seats kept pass to the new booking; the others are on sale again.
+    stmt(db, 'UPDATE seat_claims SET booking_id = ? WHERE booking_id = ? AND seat_id IN (SELECT value FROM json_each(?))').run(bookingId, old.id, JSON.stringify(kept));
     const freed = (stmt(db, 'DELETE FROM seat_claims WHERE booking_id = ? RETURNING seat_id').all(old.id) as { seat_id: string }[]).map((r) => r.seat_id);
     sellHold(db, hold.id, bookingId, seatIds.length);
     if (!markChargesDone(db, now, approved.map((a) => a.opId), owner, bookingId)) {

@@ -1,5 +1,6 @@
 // Exchanging a booking from the Bookings screen, keyboard-first: pick the show (the same one by
-// default), type the new seats ("C5 C6") or take the best ones, Enter holds and prices them, and
+// default), type the new seats ("C5 C6"; on the same show any seat the booking keeps too) or take
+// the best ones, Enter holds and prices them, and
 // the difference is paid (cash or card) or refunded by bookings.exchange in one transaction.
 import { useEffect, useMemo, useState } from 'react';
 import type { Booking, ChannelOutput, Hold, PaymentMethod, ShowSummary } from '../../../../shared/contract';
@@ -16,6 +17,7 @@ export function ExchangeForm({ booking, onDone }: { booking: Booking; onDone(r: 
   const [showId, setShowId] = useState(booking.showId);
   const [seatText, setSeatText] = useState('');
   const [hold, setHold] = useState<Hold | null>(null);
+  const [seatIds, setSeatIds] = useState<string[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [busy, setBusy] = useState(false);
@@ -57,11 +59,14 @@ export function ExchangeForm({ booking, onDone }: { booking: Booking; onDone(r: 
       const labels = seatText.toUpperCase().split(/[\s,]+/).filter(Boolean);
       const ids = labels.map((l) => map.seats.find((s) => s.label === l)?.id);
       if (ids.length === 0 || ids.some((id) => !id)) throw new Error(`Unknown seats: ${labels.filter((_, i) => !ids[i]).join(', ') || 'none given'}`);
-      const h = await call('seats.hold', { showId, seatIds: ids as string[] });
+      // On the same show, seats the booking already has are kept: only the others are held.
+      const own = showId === booking.showId ? new Set(live.map((t) => t.seatId)) : new Set<string>();
+      const fresh = (ids as string[]).filter((id) => !own.has(id));
+      if (fresh.length === 0) throw new Error('These are the seats the booking has already');
+      const h = await call('seats.hold', { showId, seatIds: fresh });
       setHold(h);
-      // New seat i keeps the ticket type of live ticket i (an adult stays an adult).
-      const tickets = (ids as string[]).map((seatId, i) => ({ seatId, ticketType: live[i % live.length]!.ticketType }));
-      setTotal((await call('pricing.quote', { showId, tickets })).total);
+      setSeatIds(ids as string[]);
+      setTotal((await call('pricing.quote', { showId, tickets: ticketsFor(ids as string[]) })).total);
       setAttempt(newAttemptKey());
     } catch (e) {
       setError(messageOf(e));
@@ -69,6 +74,10 @@ export function ExchangeForm({ booking, onDone }: { booking: Booking; onDone(r: 
       setBusy(false);
     }
   };
+
+  // A kept seat keeps its ticket type; a new seat i takes that of live ticket i (an adult stays an adult).
+  const ticketsFor = (ids: string[]) =>
+    ids.map((seatId, i) => ({ seatId, ticketType: (live.find((t) => t.seatId === seatId) ?? live[i % live.length]!).ticketType }));
 
   const oldTotal = live.reduce((s, t) => s + t.amount, 0);
   const difference = total === null ? null : total - oldTotal;
@@ -79,11 +88,10 @@ export function ExchangeForm({ booking, onDone }: { booking: Booking; onDone(r: 
     setBusy(true);
     setError(null);
     try {
-      const tickets = hold.seatIds.map((seatId, i) => ({ seatId, ticketType: live[i % live.length]!.ticketType }));
       const r = await call('bookings.exchange', {
         bookingId: booking.id,
         holdId: hold.id,
-        tickets,
+        tickets: ticketsFor(seatIds),
         ...(difference > 0 ? { payments: [{ method, amount: difference, ...(method === 'cash' ? { tendered: difference } : {}) }] } : {}),
         idempotencyKey: attempt,
       });
