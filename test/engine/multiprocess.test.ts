@@ -5,9 +5,9 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MONDAY_10AM, makeHarness, type Harness } from '../support/engineHarness';
-import { forkWorker, stopWorkers } from '../support/workerProcess';
 import { T, seatId, seedBasics, seedShow } from '../support/fixtures';
 import type { RacerArgs, RacerReport } from './workers/seatRacer';
+import { forkWorker, stopWorkers } from '../support/workerProcess';
 
 const WORKERS = 5;
 const SHOW = 'show_1';
@@ -19,9 +19,7 @@ afterEach(() => {
   h = undefined;
 });
 
-function start(args: RacerArgs) {
-  return forkWorker<RacerReport>(join(__dirname, 'workers', 'seatRacer.ts'), args, children);
-}
+const start = (args: RacerArgs) => forkWorker<RacerReport>(join(__dirname, 'workers', 'seatRacer.ts'), args, children, `worker ${args.token}`);
 
 describe('several processes on one database', () => {
   it('never sells a seat twice', async () => {

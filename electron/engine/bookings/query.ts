@@ -2,7 +2,10 @@
 // cancel, shows.cancel and receipts too, so every channel answers the same shape), bookings.get
 // and bookings.search.
 import { stmt } from '../db/stmts';
-import { BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod } from '../../../shared/contract';
+import {
+  BoxOfficeError, type Booking, type BookingStatus, type BookingTicket, type ChannelOutput, type ParsedInput, type PaymentMethod,
+  type TicketStatus,
+} from '../../../shared/contract';
 import { localDayRange } from '../../../shared/localTime';
 import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
@@ -13,7 +16,7 @@ interface BookingRow {
   id: string;
   code: string;
   show_id: string;
-  status: 'confirmed' | 'cancelled';
+  status: BookingStatus;
   total: number;
   currency: string;
   customer_name: string | null;
@@ -31,9 +34,49 @@ interface BookingRow {
   movie_title: string;
   hall_name: string;
   promo_code: string | null;
+  exchanged_to: string | null;
+  exchanged_from: string | null;
 }
 
-interface TicketRow { seat_id: string; seat_label: string; ticket_type: string; amount: number; net: number | null; tax: number | null; breakdown: string }
+interface TicketRow {
+  id: string;
+  code: string;
+  seat_id: string;
+  seat_label: string;
+  ticket_type: string;
+  amount: number;
+  status: TicketStatus;
+  admitted_at: number | null;
+  cancelled_at: number | null;
+  /** Money columns (TICKET_COLUMNS reads them; a caller selecting fewer gets none of them). */
+  net?: number | null;
+  tax?: number | null;
+  breakdown?: string;
+}
+
+/** SQL columns of a ticket as toTicket reads them (alias t). */
+export const TICKET_COLUMNS = 't.id, t.code, t.seat_id, t.seat_label, t.ticket_type, t.amount, t.status, t.admitted_at, t.cancelled_at, t.net, t.tax, t.breakdown';
+
+export function toTicket(t: TicketRow): BookingTicket {
+  // v2: the money steps as they were at the sale; a sale before tax existed has net = amount.
+  const breakdown = t.breakdown ? (JSON.parse(t.breakdown) as NonNullable<BookingTicket['breakdown']>) : [];
+  const discount = discountOf(breakdown);
+  return {
+    id: t.id,
+    code: t.code,
+    seatId: t.seat_id,
+    seatLabel: t.seat_label,
+    ticketType: t.ticket_type,
+    amount: t.amount,
+    net: t.net ?? t.amount,
+    tax: t.tax ?? 0,
+    ...(discount !== undefined ? { discount } : {}),
+    breakdown,
+    status: t.status,
+    ...(t.admitted_at !== null ? { admittedAt: iso(t.admitted_at) } : {}),
+    ...(t.cancelled_at !== null ? { cancelledAt: iso(t.cancelled_at) } : {}),
+  };
+}
 
 interface PaymentRow { method: PaymentMethod; amount: number; tendered: number | null; change: number | null; reference: string | null }
 
@@ -65,7 +108,7 @@ export function loadBookings(db: Db, ids: readonly string[]): Booking[] {
   if (rows.length === 0) return [];
   // Tickets in seat-map order (row, then number), whatever order they were sold in.
   const tickets = stmt(db,
-      `SELECT t.booking_id, t.seat_id, t.seat_label, t.ticket_type, t.amount, t.net, t.tax, t.breakdown FROM tickets t JOIN seats se ON se.id = t.seat_id
+      `SELECT t.booking_id, ${TICKET_COLUMNS} FROM tickets t JOIN seats se ON se.id = t.seat_id
        WHERE t.booking_id IN (SELECT value FROM json_each(?)) ORDER BY se.row_index, se.number, t.seat_label`,
     )
     .all(idList) as ({ booking_id: string } & TicketRow)[];
@@ -100,15 +143,7 @@ function toBooking(b: BookingRow, tickets: TicketRow[], payments: PaymentRow[]):
     movieTitle: b.movie_title,
     hallName: b.hall_name,
     startsAt: iso(b.starts_at),
-    tickets: tickets.map((t) => {
-      // v2: the money steps as they were at the sale; a sale before tax existed has net = amount.
-      const breakdown = JSON.parse(t.breakdown) as NonNullable<Booking['tickets'][number]['breakdown']>;
-      const discount = discountOf(breakdown);
-      return {
-        seatId: t.seat_id, seatLabel: t.seat_label, ticketType: t.ticket_type, amount: t.amount,
-        net: t.net ?? t.amount, tax: t.tax ?? 0, ...(discount !== undefined ? { discount } : {}), breakdown,
-      };
-    }),
+    tickets: tickets.map(toTicket),
     total: b.total,
     ...(b.promo_code !== null ? { promoCode: b.promo_code } : {}),
     currency: b.currency,
@@ -130,6 +165,8 @@ function toBooking(b: BookingRow, tickets: TicketRow[], payments: PaymentRow[]):
     };
   }
   if (b.cancelled_at !== null) booking.cancelledAt = iso(b.cancelled_at);
+  if (b.exchanged_to !== null) booking.exchangedTo = b.exchanged_to;
+  if (b.exchanged_from !== null) booking.exchangedFrom = b.exchanged_from;
   if (b.refund_amount !== null) {
     booking.refund = {
       amount: b.refund_amount,
@@ -176,6 +213,11 @@ export function searchBookings(ctx: EngineCtx, input: ParsedInput<'bookings.sear
     if (/^[A-Z0-9]{1,6}$/.test(code)) {
       any.push('b.code LIKE ?');
       params.push(`${code}%`);
+    }
+    // A ticket's own code (read off one ticket's QR) finds its booking.
+    if (/^[A-Z0-9]{8,16}$/.test(code)) {
+      any.push('b.id IN (SELECT booking_id FROM tickets WHERE code = ?)');
+      params.push(code);
     }
     any.push("b.customer_name LIKE ? ESCAPE '\\'", "b.customer_email LIKE ? ESCAPE '\\'");
     params.push(likeSubstring(query), likeSubstring(query));

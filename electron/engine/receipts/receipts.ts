@@ -40,6 +40,10 @@ export function buildReceipt(ctx: EngineCtx, bookingId: string): Receipt {
     lines,
     tax: { mode: tax.mode, ratePercent: tax.ticketRatePercent, net: sum((l) => l.net), tax: sum((l) => l.tax), gross: sum((l) => l.gross) },
     qr: qrPayload(booking.code, booking.tickets.map((t) => t.seatLabel)),
+    // One QR per ticket still valid at the door; a cancelled ticket gets none.
+    tickets: booking.tickets
+      .filter((t) => t.status !== 'cancelled')
+      .map((t) => ({ ticketId: t.id, code: t.code, seatLabel: t.seatLabel, qr: qrPayload(t.code, [t.seatLabel]) })),
     header: receipt.header,
     footer: receipt.footer,
   };

@@ -8,12 +8,12 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Voucher } fr
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { iso } from '../clock';
-import { newCode, newId } from '../ids';
+import { newBookingCode, newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getSettings } from '../settings/settings';
 import { firstTheaterRow } from '../catalog/theaters';
 import { openShiftId, requireShiftForCash } from '../bookings/shift';
-import { compensate, type Approved } from '../bookings/confirm';
+import { compensate, type Approved } from '../bookings/charge';
 import { beginCharge, markChargeFailed, markChargesDone, markChargeUnknown, newLeaseOwner, recordChargeTxn } from '../payments/intents';
 
 interface VoucherRow { id: string; code: string; amount: number; balance: number; currency: string; expires_at: number; created_at: number; staff_id: string }
@@ -112,8 +112,8 @@ export async function sellVoucher(ctx: EngineCtx, input: ParsedInput<'vouchers.s
       const now = ctx.clock.now();
       const shiftId = takesCash ? requireShiftForCash(db, actor.staffId, 'take') : openShiftId(db, actor.staffId);
       const id = newId('gv');
-      let code = newCode(12);
-      for (let i = 0; stmt(db, 'SELECT 1 FROM vouchers WHERE code = ?').get(code) && i < 20; i++) code = newCode(12);
+      let code = newBookingCode(12);
+      for (let i = 0; stmt(db, 'SELECT 1 FROM vouchers WHERE code = ?').get(code) && i < 20; i++) code = newBookingCode(12);
       stmt(db,
         `INSERT INTO vouchers (id, code, amount, balance, currency, expires_at, staff_id, shift_id, idempotency_key, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

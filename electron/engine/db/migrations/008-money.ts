@@ -1,4 +1,4 @@
-// Schema version 7: a cinema's money (issue 13).
+// Schema version 8: a cinema's money (issue 13).
 // - promos: promo codes; `uses` counts the sales that used one and the CHECK makes "never more
 //   than max_uses" a property of the database, whatever process commits a sale.
 // - vouchers: gift vouchers; `balance >= 0` is a CHECK, so a balance can never be spent twice.
