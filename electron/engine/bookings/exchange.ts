@@ -20,6 +20,8 @@ import { markChargesDone, newLeaseOwner } from '../payments/intents';
 import { salesCloseAt } from '../schedule/salesWindow';
 import { bookingIdByKey, checkCoverage, checkPayments, holdSeatIds, isUniqueViolation } from './confirm';
 import { chargeTerminal, compensate, insertCharges, type Approved } from './charge';
+import { promoOfBooking, recordSaleMoney } from '../promos/usage';
+import { checkVoucherPayments, debitVouchers } from '../payments/voucher';
 import { allocateRefund, runTerminalRefunds, type TerminalRefund } from './refund';
 import { requireBooking } from './query';
 import { freshBookingCode, insertTickets, sellHold } from './rows';
@@ -103,7 +105,9 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
   if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId: show.id });
   if (ctx.clock.now() >= salesCloseAt(db, show.startsAt)) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started; tickets can no longer be sold', { showId: show.id });
   exchangeSeats(ctx, old, show.id, hold.id, input.tickets);
-  const quote = computeQuote(db, show, input.tickets);
+  // Issue 13: the new seats keep the sale's promo discount; a gift voucher may pay the difference.
+  const promo = promoOfBooking(db, old.id);
+  const quote = computeQuote(db, show, input.tickets, undefined, { promo });
   const difference = quote.total - old.live;
   const payments = input.payments ?? [];
   if (difference > 0) checkPayments(difference, payments);
@@ -112,6 +116,7 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
       { path: 'payments', message: `the difference is ${difference}`, code: 'custom' },
     ]);
   }
+  checkVoucherPayments(db, payments, ctx.clock.now(), show.currency);
   const takesCash = payments.some((p) => p.method === 'cash');
   if (takesCash) requireShiftForCash(db, actor.staffId, 'take');
 
@@ -140,6 +145,8 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
          cashier_id, shift_id, idempotency_key, created_at, exchanged_from, exchange_difference)
        SELECT ?, ?, ?, 'confirmed', ?, currency, customer_name, customer_phone, customer_email, ?, ?, ?, ?, id, ? FROM bookings WHERE id = ?`,
     ).run(bookingId, code, show.id, quote.total, actor.staffId, shiftId, input.idempotencyKey, now, difference, old.id);
+    recordSaleMoney(db, bookingId, promo, quote, false);
+    debitVouchers(db, payments, now, show.currency);
     insertTickets(db, bookingId, show.id, quote.lines);
     // The money moves with the seats: every charge and refund row of the previous booking is the new one's.
     stmt(db, 'UPDATE payments SET booking_id = ? WHERE booking_id = ?').run(bookingId, old.id);

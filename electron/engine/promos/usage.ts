@@ -63,10 +63,25 @@ export function takePromoUse(db: Db, promo: UsablePromo): void {
  * gone) and, with the booking, the promo and the tax terms its lines were priced with, so its
  * receipt says what was in force at the sale whatever the settings say later.
  */
-export function recordSaleMoney(db: Db, bookingId: string, promo: UsablePromo | null, quote: { taxMode?: string; taxRatePercent?: number }): void {
-  if (promo) takePromoUse(db, promo);
+export function recordSaleMoney(
+  db: Db, bookingId: string, promo: UsablePromo | null, quote: { taxMode?: string; taxRatePercent?: number },
+  /** False for an exchange: the promo's use passes from the previous booking, none is taken. */
+  takeUse = true,
+): void {
+  if (promo && takeUse) takePromoUse(db, promo);
   stmt(db, 'UPDATE bookings SET promo_id = ?, tax_mode = ?, tax_rate = ? WHERE id = ?')
     .run(promo?.id ?? null, quote.taxMode ?? null, quote.taxRatePercent ?? null, bookingId);
+}
+
+/**
+ * The promo a booking was sold with, as terms to price its exchange: the customer keeps the
+ * discount on the new seats, whatever the code's dates or limit say now (the use was taken).
+ */
+export function promoOfBooking(db: Db, bookingId: string): UsablePromo | null {
+  const p = stmt(db, 'SELECT p.id, p.code, p.kind, p.value FROM promos p JOIN bookings b ON b.promo_id = p.id WHERE b.id = ?').get(bookingId) as
+    | UsablePromo
+    | undefined;
+  return p ?? null;
 }
 
 /** Inside a cancellation's transaction: a cancelled sale gives its use back. */
