@@ -5,32 +5,22 @@ import { setApi } from '../../renderer/src/api';
 import { PaymentPanel } from '../../renderer/src/features/payment/PaymentPanel';
 import { useSale } from '../../renderer/src/stores/sale';
 import { useShift } from '../../renderer/src/stores/shift';
-import { fakeApi, FakeError, type FakeApi } from './fakeApi';
+import { FakeError, type FakeApi } from './fakeApi';
+import { atPayment } from './paymentSetup';
 
 let api: FakeApi;
 
 beforeEach(() => {
-  api = fakeApi();
-  setApi(api);
-  useSale.getState().newSale();
-  // Most cases have an open shift; the shift cases below set their own.
-  useShift.setState({ loaded: true, shift: { id: 'sh_1', staffId: 'c', staffName: 'C', openedAt: '2030-01-01T00:00:00.000Z', float: 0 } as never });
-  useSale.setState({
-    showId: 'show_1',
-    hold: { id: 'h_1', showId: 'show_1', seatIds: ['s_A1', 's_A2'], expiresAt: new Date(Date.now() + 600_000).toISOString() },
-    tickets: { s_A1: 'adult', s_A2: 'child' },
-    quote: {
-      lines: [
-        { seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1500, net: 1500, tax: 0, gross: 1500, breakdown: [] },
-        { seatId: 's_A2', seatLabel: 'A2', ticketType: 'child', amount: 1050, net: 1050, tax: 0, gross: 1050, breakdown: [] },
-      ],
-      total: 2550,
-      net: 2550,
-      tax: 0,
-      currency: 'USD',
-    },
-    step: 'payment',
-  });
+  api = atPayment({
+    lines: [
+      { seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1500, net: 1500, tax: 0, gross: 1500, breakdown: [] },
+      { seatId: 's_A2', seatLabel: 'A2', ticketType: 'child', amount: 1050, net: 1050, tax: 0, gross: 1050, breakdown: [] },
+    ],
+    total: 2550,
+    net: 2550,
+    tax: 0,
+    currency: 'USD',
+  }, { s_A1: 'adult', s_A2: 'child' });
 });
 afterEach(() => {
   cleanup();

@@ -5,13 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DEFAULT_PRICING, type Quote } from '../../shared/contract';
-import { setApi } from '../../renderer/src/api';
 import { PaymentPanel } from '../../renderer/src/features/payment/PaymentPanel';
 import { PricesTab } from '../../renderer/src/manager/PricesTab';
 import { AuditDetails } from '../../renderer/src/manager/AuditDetails';
 import { useSale } from '../../renderer/src/stores/sale';
-import { useShift } from '../../renderer/src/stores/shift';
-import { fakeApi, FakeError, makeMap, makeSeats, type FakeApi } from './fakeApi';
+import { FakeError, makeMap, makeSeats, type FakeApi } from './fakeApi';
+import { atPayment } from './paymentSetup';
 
 let api: FakeApi;
 
@@ -26,17 +25,7 @@ function quote(promo: boolean): Quote {
 }
 
 beforeEach(() => {
-  api = fakeApi();
-  setApi(api);
-  useSale.getState().newSale();
-  useShift.setState({ loaded: true, shift: { id: 'sh_1', staffId: 'c', staffName: 'C', openedAt: '2030-01-01T00:00:00.000Z', float: 0 } as never });
-  useSale.setState({
-    showId: 'show_1',
-    hold: { id: 'h_1', showId: 'show_1', seatIds: ['s_A1', 's_A2'], expiresAt: new Date(Date.now() + 600_000).toISOString() },
-    tickets: { s_A1: 'adult', s_A2: 'adult' },
-    quote: quote(false),
-    step: 'payment',
-  });
+  api = atPayment(quote(false), { s_A1: 'adult', s_A2: 'adult' });
   api.handle('pricing.quote', (input) => {
     if (input.promoCode && input.promoCode !== 'SAVE10') throw new FakeError('PROMO_INVALID', 'no', { reason: 'expired' });
     return quote(!!input.promoCode);
