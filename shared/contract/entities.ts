@@ -289,7 +289,7 @@ export const DailyReport = z.object({
   gross: z.int(),
   refunds: z.int(),
   net: z.int(),
-  /** v2: the tax contained in net (sold that day minus the tax share of refunds paid that day). */
+  /** v2: the tax contained in net: the tax share of the money charged less that of the money refunded that day. */
   tax: z.int(),
   /** v2: cash refunds a show cancellation left owed that day and not yet paid out (not in refunds). */
   owedCash: z.int(),

@@ -55,3 +55,20 @@ describe('exchanges and promo codes, gift vouchers', () => {
     expect(await balance(voucher.code)).toBe(1000);
   });
 });
+
+describe('the film report after exchanges and partial cancellations', () => {
+  it('counts an exchanged sale once and only live tickets as admissions', async () => {
+    ({ h } = setup());
+    const old = await h.ok('bookings.confirm', {
+      holdId: holdSql(h, SHOW, [seat('E', 1), seat('E', 2)]), tickets: adult(seat('E', 1), seat('E', 2)), payments: [{ method: 'card', amount: 2000 }], idempotencyKey: key(),
+    }, C);
+    const r = await h.ok('bookings.exchange', {
+      bookingId: old.id, holdId: holdSql(h, SHOW, [seat('A', 1), seat('A', 2)]), tickets: adult(seat('A', 1), seat('A', 2)),
+      payments: [{ method: 'card', amount: 1000 }], idempotencyKey: key(),
+    }, C);
+    // One of the two new tickets cancelled (100 % tier): 1500 back.
+    await h.ok('bookings.cancel', { id: r.booking.id, reason: 'one less', ticketIds: [r.booking.tickets[0]!.id] }, C);
+    const film = await h.ok('reports.film', { from: '2026-11-23', to: '2026-11-23' }, M);
+    expect(film.rows).toEqual([{ movieId: 'mv_inception', title: 'Inception', shows: 1, admissions: 1, gross: 1500, tax: 0, net: 1500 }]);
+  });
+});

@@ -11,8 +11,8 @@
 // - byMovie / byShow attribute money and tickets through the booking's show; byCashier attributes
 //   money to the staff member who took or paid it back (payments.staff_id, what their drawer saw)
 //   and tickets to the cashier who sold the booking.
-// - v2: tax = the tax on the tickets sold that day minus the tax share of the refunds paid that day
-//   (pricing/tax.ts taxShare); byTicketType counts the tickets sold that day and their gross; cash
+// - v2: tax = the tax in the money that moved that day: per booking, the tax share (pricing/tax.ts
+//   taxShare) of what was charged less that of what was refunded; byTicketType counts the tickets sold that day and their gross; cash
 //   a show cancellation left owed is owedCash, not a refund, until a counter pays it out (the
 //   payout dates the row: bookings/payout.ts), so refunds are only money that really went back.
 //
@@ -31,8 +31,7 @@ type Line = DailyReport['byMovie'][number];
 
 interface SaleGroup { show_id: string; cashier_id: string; bookings: number; tickets: number }
 interface MoneyGroup { show_id: string; staff_id: string; method: PaymentMethod; kind: 'charge' | 'refund'; owed: number; amount: number }
-interface TaxGroup { show_id: string; tax: number }
-interface RefundTax { show_id: string; amount: number; total: number; tax: number }
+interface TaxMoney { show_id: string; total: number; tax: number; charged: number; refunded: number }
 interface TypeGroup { show_id: string; ticket_type: string; tickets: number; gross: number }
 interface ShowInfo { id: string; starts_at: number; movie_id: string; title: string; hall_name: string; theater_id: string }
 
@@ -51,22 +50,24 @@ export const MONEY_SQL = `
   WHERE p.created_at >= ? AND p.created_at < ?
   GROUP BY b.show_id, p.staff_id, p.method, p.kind, p.owed`;
 
-/** Tax on the tickets sold in [from, to) (NULL before v7: no tax), and tickets per type. */
+/**
+ * The tax in the money moved in [from, to): per booking, the money charged and refunded that day
+ * with the booking's total and the tax of its tickets (NULL before v8: no tax); its tax share
+ * (pricing/tax.ts) follows. Owed cash is not money moved yet.
+ */
 const TAX_SQL = `
-  SELECT b.show_id, SUM(COALESCE(t.tax, 0)) AS tax
-  FROM bookings b JOIN tickets t ON t.booking_id = b.id
-  WHERE b.created_at >= ? AND b.created_at < ?
-  GROUP BY b.show_id`;
+  SELECT b.show_id, b.total, (SELECT COALESCE(SUM(t.tax), 0) FROM tickets t WHERE t.booking_id = b.id) AS tax,
+         SUM(CASE WHEN p.kind = 'charge' THEN p.amount ELSE 0 END) AS charged,
+         SUM(CASE WHEN p.kind = 'refund' THEN p.amount ELSE 0 END) AS refunded
+  FROM payments p JOIN bookings b ON b.id = p.booking_id
+  WHERE p.created_at >= ? AND p.created_at < ? AND p.owed = 0
+  GROUP BY p.booking_id`;
+/** Tickets sold in [from, to) per type (an exchange's new booking is not a new sale). */
 const TYPES_SQL = `
   SELECT b.show_id, t.ticket_type, COUNT(*) AS tickets, SUM(t.amount) AS gross
   FROM bookings b JOIN tickets t ON t.booking_id = b.id
-  WHERE b.created_at >= ? AND b.created_at < ?
+  WHERE b.created_at >= ? AND b.created_at < ? AND b.exchanged_from IS NULL
   GROUP BY b.show_id, t.ticket_type`;
-/** Refunds paid in [from, to), each with its booking's total and tax, for the tax share. */
-const REFUND_TAX_SQL = `
-  SELECT b.show_id, p.amount, b.total, (SELECT COALESCE(SUM(t.tax), 0) FROM tickets t WHERE t.booking_id = b.id) AS tax
-  FROM payments p JOIN bookings b ON b.id = p.booking_id
-  WHERE p.created_at >= ? AND p.created_at < ? AND p.kind = 'refund' AND p.owed = 0`;
 
 /** Show, movie, hall and theater of a set of shows (passed as a JSON array of ids). */
 const SHOWS_SQL = `
@@ -119,17 +120,16 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
   const [from, to] = dayRange(input.date, theater.timezone);
 
   // One read transaction: the sales and the money come from the same snapshot.
-  const { sales, money, shows, names, taxes, refundTaxes, types, vouchersSold } = db.transaction(() => {
+  const { sales, money, shows, names, taxes, types, vouchersSold } = db.transaction(() => {
     const sales = db.prepare(SALES_SQL).all(from, to) as SaleGroup[];
     const money = db.prepare(MONEY_SQL).all(from, to) as MoneyGroup[];
-    const taxes = db.prepare(TAX_SQL).all(from, to) as TaxGroup[];
-    const refundTaxes = db.prepare(REFUND_TAX_SQL).all(from, to) as RefundTax[];
+    const taxes = db.prepare(TAX_SQL).all(from, to) as TaxMoney[];
     const types = db.prepare(TYPES_SQL).all(from, to) as TypeGroup[];
     const showIds = new Set([...sales.map((s) => s.show_id), ...money.map((m) => m.show_id)]);
     const staffIds = new Set([...sales.map((s) => s.cashier_id), ...money.map((m) => m.staff_id)]);
     const vouchersSold = db.prepare('SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM vouchers WHERE created_at >= ? AND created_at < ? AND currency = ?')
       .get(from, to, theater.currency) as { count: number; amount: number };
-    return { sales, money, shows: showInfo(db, showIds), names: staffNames(db, staffIds), taxes, refundTaxes, types, vouchersSold };
+    return { sales, money, shows: showInfo(db, showIds), names: staffNames(db, staffIds), taxes, types, vouchersSold };
   })();
 
   // The report is always about one theater (one zone, one currency: totals never mix currencies).
@@ -181,8 +181,7 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
   }
 
   let tax = 0;
-  for (const t of taxes) if (inScope(t.show_id)) tax += t.tax;
-  for (const r of refundTaxes) if (inScope(r.show_id)) tax -= taxShare(r.amount, r.tax, r.total);
+  for (const t of taxes) if (inScope(t.show_id)) tax += taxShare(t.charged, t.tax, t.total) - taxShare(t.refunded, t.tax, t.total);
   const byType = new Map<string, { tickets: number; gross: number }>();
   for (const t of types) {
     if (!inScope(t.show_id)) continue;

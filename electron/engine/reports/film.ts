@@ -1,9 +1,10 @@
 // reports.film: the weekly distributor report, per film, for the shows that start within the local
 // dates [from, to] of one theater: shows played, admissions, the box office kept (gross), the tax
 // in it, net, and the film rental owed to the distributor (net x rentalPercent, half-up).
-// Definitions: admissions are the live tickets (of bookings still confirmed); gross is the money
-// the cinema kept on those shows: each booking's total less what was refunded (a late
-// cancellation's kept part counts, with its share of the tax, pricing/tax.ts taxShare).
+// Definitions: admissions are the live tickets (sold or admitted, of bookings still confirmed);
+// gross is the money the cinema kept on those shows: each booking's total less what was refunded
+// (a late cancellation's kept part counts, with its share of the tax, pricing/tax.ts taxShare).
+// An exchanged booking counts through the booking the exchange made (its money moved there).
 import type { ChannelOutput, FilmReportRow, ParsedInput } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { dateRange, reportTheater } from './zone';
@@ -21,9 +22,9 @@ const SHOWS_SQL = `
 const BOOKINGS_SQL = `
   SELECT s.movie_id, b.status, b.total, COALESCE(b.refund_amount, 0) AS refunded,
          (SELECT COALESCE(SUM(t.tax), 0) FROM tickets t WHERE t.booking_id = b.id) AS tax,
-         (SELECT COUNT(*) FROM tickets t WHERE t.booking_id = b.id) AS tickets
+         (SELECT COUNT(*) FROM tickets t WHERE t.booking_id = b.id AND t.status <> 'cancelled') AS tickets
   FROM shows s JOIN halls h ON h.id = s.hall_id JOIN bookings b ON b.show_id = s.id
-  WHERE s.starts_at >= ? AND s.starts_at < ? AND h.theater_id = ?`;
+  WHERE s.starts_at >= ? AND s.starts_at < ? AND h.theater_id = ? AND b.status <> 'exchanged'`;
 
 /** net x percent (up to 2 decimals) / 100, half-up, in integers. */
 export function rentalOf(net: number, percent: number): number {
