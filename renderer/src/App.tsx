@@ -23,12 +23,14 @@ type Screen = 'sell' | 'bookings' | 'shift' | 'door' | 'vouchers' | 'manager';
 // The manager's screens (renderer/src/manager) load on demand, for managers only.
 const ManagerScreen = lazy(() => import('./manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
 
-const NAV: { id: Screen; label: string; key: string }[] = [
+// keyHint: false keeps the top bar (and the shortcut footer) on one line at 1440 px; the
+// button's tooltip gives the shortcut instead.
+const NAV: { id: Screen; label: string; key: string; keyHint?: false }[] = [
   { id: 'sell', label: 'Sell', key: 'F2' },
   { id: 'bookings', label: 'Bookings', key: 'F3' },
   { id: 'shift', label: 'Shift', key: 'F4' },
   { id: 'door', label: 'Door', key: 'F7' },
-  { id: 'vouchers', label: 'Gift vouchers', key: 'F8' },
+  { id: 'vouchers', label: 'Vouchers', key: 'F8', keyHint: false },
 ];
 
 function useHash(): string {
@@ -87,8 +89,8 @@ function Shell() {
         </div>
         <nav aria-label="Screens" className="nav">
           {NAV.map((n) => (
-            <button type="button" key={n.id} className={screen === n.id ? 'is-selected' : ''} aria-current={screen === n.id ? 'page' : undefined} onClick={() => setScreen(n.id)}>
-              {n.label} <kbd>{n.key}</kbd>
+            <button type="button" key={n.id} className={screen === n.id ? 'is-selected' : ''} aria-current={screen === n.id ? 'page' : undefined} onClick={() => setScreen(n.id)} title={`${n.label} (${n.key})`}>
+              {n.label}{n.keyHint === false ? null : <> <kbd>{n.key}</kbd></>}
             </button>
           ))}
           {/* Only managers see the manager screens; the engine's router refuses them to others anyway. */}
@@ -139,7 +141,7 @@ function Shell() {
         <span><kbd>1</kbd>–<kbd>9</kbd> best N seats</span>
         <span><kbd>Esc</kbd> release</span>
         <span><kbd>F9</kbd> pay</span>
-        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift · <kbd>F7</kbd> door · <kbd>F8</kbd> vouchers</span>
+        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift · <kbd>F7</kbd> door</span>
       </footer>
     </div>
   );

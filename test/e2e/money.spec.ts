@@ -21,8 +21,9 @@ test('a promo code made on the Manager screen takes 10 % off each ticket and cou
   await page.getByRole('button', { name: /^Sell/ }).click();
   await openShow(page);
   await holdSeats(page, ['C5', 'E5']);
-  const before = cents(await page.getByTestId('sale-total').textContent());
+  // Pay waits for the quote of both seats (it is disabled while the price is updating).
   await page.getByRole('button', { name: /^Pay/ }).click();
+  const before = cents(await page.getByTestId('pay-total').textContent());
   await page.getByLabel('Promo code').fill('save10');
   await page.getByRole('button', { name: 'Apply promo' }).click();
   await expect(page.getByTestId('promo-applied')).toHaveText('SAVE10');
@@ -61,8 +62,8 @@ test('a gift voucher sold for cash pays for tickets, and its balance goes down',
   await page.keyboard.press('F2');
   await openShow(page);
   await holdSeats(page, ['E5']);
-  const total = cents(await page.getByTestId('sale-total').textContent());
   await page.getByRole('button', { name: /^Pay/ }).click();
+  const total = cents(await page.getByTestId('pay-total').textContent());
   await page.getByRole('radio', { name: /^Gift voucher/ }).click();
   await page.getByLabel('Gift voucher code').fill(code);
   await page.getByRole('button', { name: 'Check balance' }).click();
