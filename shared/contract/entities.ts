@@ -49,6 +49,8 @@ export const Hall = z.object({
   cleaningMinutes: z.int(),
   capacity: z.int(),
   rows: z.array(z.object({ label: z.string(), seats: z.array(Seat) })),
+  /** Bumped by every layout edit: a cached layout with this version is current (always set by the engine). */
+  layoutVersion: z.int().optional(),
 });
 export type Hall = z.infer<typeof Hall>;
 
@@ -108,6 +110,38 @@ export const SeatMap = z.object({
   myHold: Hold.nullable(),
 });
 export type SeatMap = z.infer<typeof SeatMap>;
+
+/** A seat of a hall's layout as the seat map draws it: what does not change from show to show. */
+export const LayoutSeat = z.object({
+  id: Id,
+  label: z.string(),
+  row: z.string(),
+  number: z.int(),
+  column: z.int(),
+  type: SeatType,
+  /** Out of sale in the layout itself (a broken seat): shown blocked at every show. */
+  blocked: z.boolean(),
+});
+export type LayoutSeat = z.infer<typeof LayoutSeat>;
+
+/** A live claim on a seat of one show: held (holdId only on the caller's own holds) or sold. */
+export const SeatClaim = z.object({ id: Id, status: z.enum(['held', 'sold']), holdId: Id.optional() });
+export type SeatClaim = z.infer<typeof SeatClaim>;
+
+/**
+ * seats.claims: a show's live state without its static layout. `layout` (every live seat, in row
+ * then number order) is present only when the caller did not name the hall's current layout
+ * version; a seat without a claim is available, or blocked when its layout says so.
+ */
+export const SeatClaims = z.object({
+  show: Show,
+  hall: z.object({ id: Id, name: z.string(), theaterId: Id, capacity: z.int(), rows: z.array(z.string()), layoutVersion: z.int() }),
+  version: z.int(),
+  layout: z.array(LayoutSeat).optional(),
+  claims: z.array(SeatClaim),
+  myHold: Hold.nullable(),
+});
+export type SeatClaims = z.infer<typeof SeatClaims>;
 
 
 export const BreakdownStep = z.object({

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
-import { newBookingCode, newId } from '../ids';
+import { newBookingCode, newTimeId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
@@ -227,7 +227,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       throw new BoxOfficeError('CONFLICT', 'The seats of the hold changed during payment; please confirm again', { holdId: hold.id });
     }
 
-    const bookingId = newId('bk');
+    const bookingId = newTimeId('bk');
     let code = newBookingCode();
     const codeTaken = stmt(db, 'SELECT 1 FROM bookings WHERE code = ?');
     // ~1e9 codes: a collision is rare, and we hold the write lock, so checking is enough.
@@ -248,7 +248,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const l of quote.lines) {
-      ticket.run(newId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, JSON.stringify(l.breakdown));
+      ticket.run(newTimeId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, JSON.stringify(l.breakdown));
     }
     const payment = stmt(db,
       `INSERT INTO payments (id, booking_id, kind, method, amount, tendered, change, reference, terminal_txn, staff_id, shift_id, created_at)
@@ -257,7 +257,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     input.payments.forEach((p, i) => {
       const tendered = p.method === 'cash' ? (p.tendered ?? p.amount) : null;
       payment.run(
-        newId('pay'), bookingId, p.method, p.amount, tendered, tendered === null ? null : tendered - p.amount,
+        newTimeId('pay'), bookingId, p.method, p.amount, tendered, tendered === null ? null : tendered - p.amount,
         p.reference ?? null, txnByIndex.get(i) ?? null, actor.staffId, shiftId, now,
       );
     });

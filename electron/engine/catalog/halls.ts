@@ -11,13 +11,13 @@ import { seatsInUse } from '../inventory/claims';
 import { retimeUpcomingShows } from '../schedule/retime';
 import { getSettings } from '../settings/settings';
 
-interface HallRow { id: string; theater_id: string; name: string; cleaning_minutes: number }
+interface HallRow { id: string; theater_id: string; name: string; cleaning_minutes: number; layout_version: number }
 
 export const seatLabel = (row: string, n: number): string => `${row}${n}`;
 
 /** The hall with its live seats (rows by row_index, seats by number); null when unknown. */
 export function loadHall(db: Db, id: string): Hall | null {
-  const h = db.prepare('SELECT id, theater_id, name, cleaning_minutes FROM halls WHERE id = ?').get(id) as HallRow | undefined;
+  const h = db.prepare('SELECT id, theater_id, name, cleaning_minutes, layout_version FROM halls WHERE id = ?').get(id) as HallRow | undefined;
   if (!h) return null;
   const seats = db
     .prepare('SELECT id, row_label, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0 ORDER BY row_index, number')
@@ -31,7 +31,7 @@ export function loadHall(db: Db, id: string): Hall | null {
     // Same definition as capacity.ts: live (removed = 0, filtered above) and not blocked.
     if (!s.blocked) capacity++;
   }
-  return { id: h.id, theaterId: h.theater_id, name: h.name, cleaningMinutes: h.cleaning_minutes, capacity, rows };
+  return { id: h.id, theaterId: h.theater_id, name: h.name, cleaningMinutes: h.cleaning_minutes, capacity, rows, layoutVersion: h.layout_version };
 }
 
 export function getHall(ctx: EngineCtx, input: ParsedInput<'halls.get'>, _actor: Actor): ChannelOutput<'halls.get'> {
@@ -84,7 +84,8 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
         const labels = [...new Set(inUse.map((u) => u.label))].slice(0, 10).join(', ');
         throw new BoxOfficeError('LAYOUT_IN_USE', `Seats ${labels} are held or sold for upcoming shows; they cannot be removed, re-typed or blocked now`, { seats: inUse });
       }
-      ctx.db.prepare('UPDATE halls SET name = ?, cleaning_minutes = ? WHERE id = ?').run(input.name, input.cleaningMinutes, hallId);
+      // A new layout version: cached layouts (engine and counters) of this hall are stale from now on.
+      ctx.db.prepare('UPDATE halls SET name = ?, cleaning_minutes = ?, layout_version = layout_version + 1 WHERE id = ?').run(input.name, input.cleaningMinutes, hallId);
       // New cleaning minutes move the block end of the hall's upcoming shows (or refuse overlaps);
       // a rename or a seat edit leaves the schedule alone.
       if (cleaningBefore !== input.cleaningMinutes) {

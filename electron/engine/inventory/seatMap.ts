@@ -1,22 +1,15 @@
-// seats.map: every seat of a show's hall with its status, in one LEFT JOIN over the claims.
-// Read inside one (deferred) transaction so the version and the seats are the same snapshot: a
-// client applying later seats.changed events by version never misses or double-applies one.
-import { BoxOfficeError, type ChannelOutput, type MapSeat, type ParsedInput, type SeatStatus, type SeatType } from '../../../shared/contract';
+// seats.map and seats.claims: a show's seats with their live status. The static layout comes from
+// the per-version cache (layout.ts); only the show's live claims are read per call (a range of
+// the seat_claims primary key). Both are read inside one (deferred) transaction so the version,
+// the layout and the claims are the same snapshot: a client applying later seats.changed events
+// by version never misses or double-applies one.
+import {
+  BoxOfficeError, type ChannelOutput, type MapSeat, type ParsedInput, type SeatClaim, type SeatStatus,
+} from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
-import { getShowRow, holdView, liveClaimSql, toShow, type HoldRow } from './claims';
+import { holdView, liveClaimSql, toShow, type HoldRow, type ShowRow } from './claims';
 import { stmt } from '../db/stmts';
-
-interface MapRow {
-  id: string;
-  row_label: string;
-  number: number;
-  col: number;
-  type: SeatType;
-  blocked: number;
-  hold_id: string | null;
-  booking_id: string | null;
-  own: number;
-}
+import { hallLayout, type HallLayout } from './layout';
 
 /** The status rule, in order: blocked, sold, held (live), else available. Expired holds are available. */
 export function seatStatus(r: { blocked: number; booking_id: string | null; hold_id: string | null }): SeatStatus {
@@ -26,62 +19,77 @@ export function seatStatus(r: { blocked: number; booking_id: string | null; hold
   return 'available';
 }
 
-/**
- * One row per live seat of the hall. The join condition drops expired hold claims, so they read
- * as available without anyone having swept them yet.
- */
-export const MAP_SQL = `
-  SELECT s.id, s.row_label, s.number, s.col, s.type, s.blocked,
-         c.hold_id, c.booking_id, (h.session IS NOT NULL AND h.session = @session) AS own
-  FROM seats s
-  LEFT JOIN seat_claims c
-    ON c.show_id = @show AND c.seat_id = s.id AND ${liveClaimSql('c', '@now')}
-  LEFT JOIN holds h ON h.id = c.hold_id
-  WHERE s.hall_id = @hall AND s.removed = 0
-  ORDER BY s.row_index, s.number`;
+interface ShowHallRow extends ShowRow { hall_name: string; theater_id: string; layout_version: number }
+interface ClaimRow { seat_id: string; hold_id: string | null; booking_id: string | null; own: number }
+
+const SHOW_HALL_SQL = `
+  SELECT s.id, s.movie_id, s.hall_id, s.starts_at, s.ends_at, s.block_end, s.base_price, s.format, s.status, s.seat_version,
+         h.name AS hall_name, h.theater_id, h.layout_version
+  FROM shows s JOIN halls h ON h.id = s.hall_id WHERE s.id = ?`;
+
+/** The live claims of one show (expired holds are left out: they read as available). */
+const CLAIMS_SQL = `
+  SELECT c.seat_id, c.hold_id, c.booking_id, (h.session IS NOT NULL AND h.session = @session) AS own
+  FROM seat_claims c LEFT JOIN holds h ON h.id = c.hold_id
+  WHERE c.show_id = @show AND ${liveClaimSql('c', '@now')}`;
+
+interface ShowState { show: ShowHallRow; layout: HallLayout; claims: ClaimRow[]; myHold: ChannelOutput<'seats.map'>['myHold'] }
+
+/** Reads everything both channels answer, in the caller's transaction. */
+function readShowState(ctx: EngineCtx, showId: string, actor: Actor): ShowState {
+  const db = ctx.db;
+  const show = stmt(db, SHOW_HALL_SQL).get(showId) as ShowHallRow | undefined;
+  if (!show) throw new BoxOfficeError('NOT_FOUND', 'There is no such show', { showId });
+  const now = ctx.clock.now();
+  const layout = hallLayout(db, show.hall_id, show.layout_version);
+  const claims = stmt(db, CLAIMS_SQL).all({ show: show.id, now, session: actor.session }) as ClaimRow[];
+  // The caller's own live hold on this show (the newest), so a counter that reloads its page
+  // takes its hold back with its expiry instead of seeing its own seats as someone else's.
+  const mine = stmt(
+    db,
+    'SELECT * FROM holds WHERE show_id = ? AND session = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1',
+  ).get(show.id, actor.session, now) as HoldRow | undefined;
+  return { show, layout, claims, myHold: mine ? holdView(db, mine) : null };
+}
+
+function hallOf(s: ShowState) {
+  return { id: s.show.hall_id, name: s.show.hall_name, theaterId: s.show.theater_id, capacity: s.layout.capacity, rows: [...s.layout.rows] };
+}
 
 export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: Actor): ChannelOutput<'seats.map'> {
-  const db = ctx.db;
-  return db.transaction(() => {
-    const show = getShowRow(db, input.showId);
-    if (!show) throw new BoxOfficeError('NOT_FOUND', 'There is no such show', { showId: input.showId });
-    const hall = stmt(db, 'SELECT id, name, theater_id FROM halls WHERE id = ?').get(show.hall_id) as
-      | { id: string; name: string; theater_id: string }
-      | undefined;
-    if (!hall) throw new BoxOfficeError('NOT_FOUND', 'The show\'s hall no longer exists', { hallId: show.hall_id });
-
-    const rows = stmt(db, MAP_SQL).all({ show: show.id, hall: hall.id, now: ctx.clock.now(), session: actor.session }) as MapRow[];
-    const labels: string[] = [];
-    const seats: MapSeat[] = rows.map((r) => {
-      if (labels[labels.length - 1] !== r.row_label) labels.push(r.row_label);
-      const seat: MapSeat = {
-        id: r.id,
-        label: `${r.row_label}${r.number}`,
-        row: r.row_label,
-        number: r.number,
-        column: r.col,
-        type: r.type,
-        status: seatStatus(r),
-      };
-      // holdId only on the caller's own holds: other counters' holds stay opaque.
-      if (r.own && r.hold_id !== null) seat.holdId = r.hold_id;
-      return seat;
-    });
-
-    // Capacity counts sellable seats (in the layout and not blocked), as every other screen does.
-    const capacity = seats.reduce((n, s) => n + (s.status === 'blocked' ? 0 : 1), 0);
-    // The caller's own live hold on this show (the newest), so a counter that reloads its page
-    // takes its hold back with its expiry instead of seeing its own seats as someone else's.
-    const mine = stmt(
-      db,
-      'SELECT * FROM holds WHERE show_id = ? AND session = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1',
-    ).get(show.id, actor.session, ctx.clock.now()) as HoldRow | undefined;
-    return {
-      show: toShow(show),
-      myHold: mine ? holdView(db, mine) : null,
-      hall: { id: hall.id, name: hall.name, theaterId: hall.theater_id, capacity, rows: labels },
-      version: show.seat_version,
-      seats,
+  const state = ctx.db.transaction(() => readShowState(ctx, input.showId, actor))();
+  const byId = new Map(state.claims.map((c) => [c.seat_id, c]));
+  const seats = state.layout.seats.map((l): MapSeat => {
+    const c = byId.get(l.id);
+    const seat: MapSeat = {
+      id: l.id, label: l.label, row: l.row, number: l.number, column: l.column, type: l.type,
+      status: seatStatus({ blocked: l.blocked ? 1 : 0, booking_id: c?.booking_id ?? null, hold_id: c?.hold_id ?? null }),
     };
-  })();
+    // holdId only on the caller's own holds: other counters' holds stay opaque.
+    if (c?.own && c.hold_id !== null && !l.blocked) seat.holdId = c.hold_id;
+    return seat;
+  });
+  return { show: toShow(state.show), myHold: state.myHold, hall: hallOf(state), version: state.show.seat_version, seats };
+}
+
+export function seatClaims(ctx: EngineCtx, input: ParsedInput<'seats.claims'>, actor: Actor): ChannelOutput<'seats.claims'> {
+  const state = ctx.db.transaction(() => readShowState(ctx, input.showId, actor))();
+  const { layout } = state;
+  const claims: SeatClaim[] = [];
+  for (const c of state.claims) {
+    const seat = layout.byId.get(c.seat_id);
+    // A claim on a seat no longer in the layout, or blocked in it, changes nothing on the map.
+    if (!seat || seat.blocked) continue;
+    const status = seatStatus({ blocked: 0, booking_id: c.booking_id, hold_id: c.hold_id }) as SeatClaim['status'];
+    claims.push(c.own && c.hold_id !== null ? { id: c.seat_id, status, holdId: c.hold_id } : { id: c.seat_id, status });
+  }
+  const current = input.layout?.hallId === layout.hallId && input.layout.version === layout.version;
+  return {
+    show: toShow(state.show),
+    hall: { ...hallOf(state), layoutVersion: layout.version },
+    version: state.show.seat_version,
+    ...(current ? {} : { layout: [...layout.seats] }),
+    claims,
+    myHold: state.myHold,
+  };
 }

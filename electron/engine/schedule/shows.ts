@@ -4,6 +4,7 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Show } from 
 import { localDayRange, localParts } from '../../../shared/localTime';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
+import { stmt } from '../db/stmts';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getSettings } from '../settings/settings';
@@ -23,15 +24,23 @@ interface ListRow extends ShowRow {
 }
 
 /**
- * One statement: the shows in range (a range scan on shows_start), then capacity per hall and
- * held/sold per show as grouped sub-queries over just those halls and shows (no query per show).
+ * One statement: the shows in range, then capacity per hall and held/sold per show as grouped
+ * sub-queries over just those halls and shows (no query per show). `from` picks how the shows in
+ * range are found: for one theater (what a counter asks) through that theater's halls and the
+ * shows_hall_start index, a short range per hall; otherwise a range scan on shows_start.
  */
-export const LIST_SHOWS_SQL = `
+function listShowsSql(byTheater: boolean): string {
+  const from = byTheater
+    ? `halls h
+  JOIN shows s INDEXED BY shows_hall_start ON s.hall_id = h.id
+  JOIN theaters t ON t.id = h.theater_id`
+    : `shows s
+  JOIN halls h ON h.id = s.hall_id
+  JOIN theaters t ON t.id = h.theater_id`;
+  return `
 WITH sel AS MATERIALIZED (
   SELECT s.*, m.title AS movie_title, h.name AS hall_name, h.theater_id, t.timezone
-  FROM shows s
-  JOIN halls h ON h.id = s.hall_id
-  JOIN theaters t ON t.id = h.theater_id
+  FROM ${from}
   JOIN movies m ON m.id = s.movie_id
   WHERE s.starts_at >= @lo AND s.starts_at < @hi
     AND (@theater IS NULL OR h.theater_id = @theater)
@@ -54,6 +63,10 @@ LEFT JOIN (
   GROUP BY show_id
 ) c ON c.show_id = sel.id
 ORDER BY sel.starts_at, sel.hall_name, sel.id`;
+}
+
+export const LIST_SHOWS_SQL = listShowsSql(false);
+export const LIST_THEATER_SHOWS_SQL = listShowsSql(true);
 
 export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _actor: Actor): ChannelOutput<'shows.list'> {
   if (!input.date && input.from && input.to && input.from > input.to) {
@@ -64,13 +77,13 @@ export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _act
   // their union, then each row checked against its own zone's range.
   const zones = (
     input.theaterId
-      ? ctx.db.prepare('SELECT timezone FROM theaters WHERE id = ?').all(input.theaterId)
-      : ctx.db.prepare('SELECT DISTINCT timezone FROM theaters').all()
+      ? stmt(ctx.db, 'SELECT timezone FROM theaters WHERE id = ?').all(input.theaterId)
+      : stmt(ctx.db, 'SELECT DISTINCT timezone FROM theaters').all()
   ) as { timezone: string }[];
   if (zones.length === 0) return [];
   const ranges = new Map(zones.map((z) => [z.timezone, rangeIn(z.timezone, input, now)]));
   const all = [...ranges.values()];
-  const rows = ctx.db.prepare(LIST_SHOWS_SQL).all({
+  const rows = stmt(ctx.db, input.theaterId ? LIST_THEATER_SHOWS_SQL : LIST_SHOWS_SQL).all({
     lo: Math.min(...all.map((r) => r[0])),
     hi: Math.max(...all.map((r) => r[1])),
     theater: input.theaterId ?? null,

@@ -1,14 +1,14 @@
 // Box office settings: hold time, trailers, cleaning, cancellation tiers, receipt text, backups.
 import { DEFAULT_SETTINGS, Settings, type ParsedInput } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
-import { readKv, writeKv } from '../db/kv';
+import { readKvParsed, writeKv } from '../db/kv';
 import { writeAudit } from '../audit/audit';
 import { retimeUpcomingShows } from '../schedule/retime';
 
+/** The settings in force, parsed once per stored text (every hold reads them). Read-only. */
 export function getSettings(ctx: Pick<EngineCtx, 'db'>): Settings {
-  const stored = readKv<Partial<Settings>>(ctx.db, 'settings');
   // Stored documents are merged over the defaults so a setting added later has a value.
-  return Settings.parse({ ...DEFAULT_SETTINGS, ...(stored ?? {}) });
+  return readKvParsed(ctx.db, 'settings', (stored) => Settings.parse({ ...DEFAULT_SETTINGS, ...((stored as Partial<Settings> | undefined) ?? {}) }));
 }
 
 /** The hold length in force: the host's override (tests, demos) or the setting. */
