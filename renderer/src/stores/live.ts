@@ -2,7 +2,7 @@
 // show changes into the list, and a reconnect into full reloads of what may have been missed.
 import { subscribe } from '../api';
 import { useConnection } from './connection';
-import { countSeats, useSeatMap } from './seatMap';
+import { useSeatMap } from './seatMap';
 import { useSale } from './sale';
 import { useShows } from './shows';
 
@@ -22,7 +22,7 @@ export function startLive(): () => void {
       map.applyChange(p);
       const after = useSeatMap.getState();
       if (after.showId === p.showId && after.version === p.version) {
-        const c = countSeats(after.seats);
+        const c = after.counts;
         useShows.getState().applyCounts(p.showId, { available: c.available, held: c.held, sold: c.sold });
         // My held seats turning available without my asking means the hold expired on the server.
         const sale = useSale.getState();

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contract';
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
 import { parseMoney, roundUpTo } from '../lib/format';
-import { useSeatMap } from './seatMap';
+import { seatLabelOf, useSeatMap } from './seatMap';
 import { useShift } from './shift';
 
 export interface PaymentDraft {
@@ -57,6 +57,8 @@ export interface Notice {
 interface SaleState {
   showId: string | null;
   hold: Hold | null;
+  /** Seats whose hold is on its way: shown as this counter's at once, before the answer. */
+  pending: string[];
   tickets: Record<string, string>;
   ticketTypes: string[];
   quote: Quote | null;
@@ -97,8 +99,7 @@ interface SaleState {
 const EMPTY_ENTRY: PaymentEntry = { method: 'cash', text: '', reference: '' };
 
 function labelsOf(ids: string[]): string {
-  const m = useSeatMap.getState();
-  return ids.map((id) => m.seats[m.index.get(id) ?? -1]?.label ?? id).join(', ');
+  return ids.map(seatLabelOf).join(', ');
 }
 
 let quoteSeq = 0;
@@ -106,6 +107,7 @@ let quoteSeq = 0;
 export const useSale = create<SaleState>((set, get) => ({
   showId: null,
   hold: null,
+  pending: [],
   tickets: {},
   ticketTypes: ['adult', 'child', 'senior', 'student'],
   quote: null,
@@ -163,17 +165,30 @@ export const useSale = create<SaleState>((set, get) => ({
   async holdSeats(seatIds, opts) {
     const s = get();
     if (!s.showId || seatIds.length === 0) return false;
-    set({ busy: 'hold', notice: null });
+    // Optimistic: the seats show as this counter's at once, and stay so when another counter's
+    // view of the same change (the push event) arrives before this call's own answer.
+    set({ busy: 'hold', notice: null, pending: seatIds });
     const extend = s.hold && !opts?.replace ? s.hold.id : undefined;
     try {
-      const hold = await call('seats.hold', { showId: s.showId, seatIds, ...(extend ? { holdId: extend } : {}) });
+      // The answer carries the quote for the whole hold: no second round trip before the price shows.
+      const { quote, ...hold } = await call('seats.hold', {
+        showId: s.showId,
+        seatIds,
+        ...(extend ? { holdId: extend } : {}),
+        ticketTypes: extend ? { ...get().tickets } : {},
+      });
       const tickets: Record<string, string> = {};
       for (const id of hold.seatIds) tickets[id] = get().tickets[id] ?? 'adult';
-      set({ hold, tickets, busy: null, attemptKey: null, payments: [], entry: EMPTY_ENTRY });
-      void get().requote();
+      useSeatMap.getState().setLocal(seatIds, 'held');
+      set({ hold, pending: [], tickets, busy: null, attemptKey: null, payments: [], entry: EMPTY_ENTRY });
+      // The quote priced the types as they were sent; a type changed meanwhile needs a new one.
+      if (quote && hold.seatIds.every((id) => quote.lines.some((l) => l.seatId === id && l.ticketType === tickets[id]))) {
+        quoteSeq++;
+        set({ quote, quoting: false });
+      } else void get().requote();
       return true;
     } catch (e) {
-      set({ busy: null });
+      set({ busy: null, pending: [] });
       if (e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE') {
         const taken = seatIdsOf(e);
         set({
@@ -199,6 +214,8 @@ export const useSale = create<SaleState>((set, get) => ({
     set({ busy: 'release', notice: null });
     try {
       const rest = await call('seats.release', { holdId: s.hold.id, ...(seatIds ? { seatIds } : {}) });
+      // Known free now: they must not show as another counter's until their event arrives.
+      useSeatMap.getState().setLocal(s.hold.seatIds.filter((id) => !rest?.seatIds.includes(id)), 'available');
       const tickets: Record<string, string> = {};
       for (const id of rest?.seatIds ?? []) tickets[id] = get().tickets[id] ?? 'adult';
       set({ hold: rest, tickets, busy: null, attemptKey: null, payments: [], quote: rest ? get().quote : null, step: rest ? get().step : 'seats' });
@@ -216,7 +233,8 @@ export const useSale = create<SaleState>((set, get) => ({
     set({ busy: 'hold', notice: null });
     try {
       if (s.hold) {
-        await call('seats.release', { holdId: s.hold.id }).catch(() => null);
+        const released = await call('seats.release', { holdId: s.hold.id }).then(() => true, () => false);
+        if (released) useSeatMap.getState().setLocal(s.hold.seatIds, 'available');
         set({ hold: null, tickets: {}, quote: null });
       }
       const { seatIds } = await call('seats.bestAvailable', { showId: s.showId, count });
@@ -321,6 +339,7 @@ export const useSale = create<SaleState>((set, get) => ({
         ...(customerInput(s.customer) ? { customer: customerInput(s.customer) } : {}),
         idempotencyKey: key,
       });
+      useSeatMap.getState().setLocal(s.hold.seatIds, 'sold');
       set({ busy: null, booking, hold: null, step: 'receipt', attemptKey: null, payments: [], entry: EMPTY_ENTRY, notice: null });
       return booking;
     } catch (e) {
@@ -362,6 +381,11 @@ export const useSale = create<SaleState>((set, get) => ({
     set({ hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
   },
 }));
+
+// The seat map shows this counter's seats (its hold, and seats being held) from the sale's state.
+useSale.subscribe((s, prev) => {
+  if (s.hold !== prev.hold || s.pending !== prev.pending) useSeatMap.getState().setMine([...(s.hold?.seatIds ?? []), ...s.pending]);
+});
 
 export interface PaymentSummary {
   total: number;

@@ -1,10 +1,15 @@
-// The seat map: an ARIA grid with one <button> per seat, one tab stop (roving tabindex), arrow
-// keys between seats, aisles as empty columns. Seats are memoised on primitive props so a live
-// change re-renders only the seats it touches, which keeps a 3,000-seat hall instant.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// The seat map: an ARIA grid with one <button> per seat (in its gridcell), one tab stop (roving
+// tabindex), arrow keys between seats, aisles as empty columns.
+// Built for a 3,000-seat hall: the grid renders from the layout alone, and each seat subscribes to
+// its own view (status, "mine") and to whether it is the tab stop, so a pushed change re-renders
+// the seats it names and nothing else. The seat size is computed before the seats are drawn, from
+// a width the caller measured beforehand (fitWidth): nothing reads layout after the seats are in.
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import type { MapSeat, SeatType } from '../../../../shared/contract';
+import { viewOf, type SeatView, type SeatViews } from '../../stores/seatMap';
 
-export type SeatView = 'available' | 'held' | 'sold' | 'blocked' | 'mine';
+export type { SeatView } from '../../stores/seatMap';
 
 const STATUS_TEXT: Record<SeatView, string> = {
   available: 'available',
@@ -23,47 +28,54 @@ export const TYPE_ICON: Record<SeatType, string> = {
   companion: '♥',
 };
 
-interface CellProps {
+/** What the grid needs to draw a seat: the layout, never its live status. */
+export interface GridSeat {
   id: string;
   label: string;
+  row: string;
   number: number;
+  column: number;
   type: SeatType;
-  view: SeatView;
-  col: number;
-  tabbable: boolean;
 }
 
-const SeatCell = memo(function SeatCell({ id, label, number, type, view, col, tabbable }: CellProps) {
-  const disabled = view === 'sold' || view === 'held' || view === 'blocked';
+/** Which seat is the grid's one tab stop. */
+interface FocusState { tabId: string | null }
+
+const ViewsContext = createContext<StoreApi<SeatViews> | null>(null);
+const FocusContext = createContext<StoreApi<FocusState> | null>(null);
+
+const canTake = (v: SeatView) => v === 'available' || v === 'mine';
+
+const SeatCell = memo(function SeatCell({ seat, col }: { seat: GridSeat; col: number }) {
+  const view = useStore(useContext(ViewsContext)!, (s) => viewOf(s, seat.id));
+  const tabbable = useStore(useContext(FocusContext)!, (f) => f.tabId === seat.id);
   return (
     <div role="gridcell" className="seat-cell" style={{ gridColumn: col }}>
       <button
         type="button"
-        className={`seat seat--${type} seat--${view}`}
-        data-seat-id={id}
-        data-icon={TYPE_ICON[type]}
-        aria-label={`${label}, ${type}, ${STATUS_TEXT[view]}`}
+        className={`seat seat--${seat.type} seat--${view}`}
+        data-seat-id={seat.id}
+        data-icon={TYPE_ICON[seat.type]}
+        aria-label={`${seat.label}, ${seat.type}, ${STATUS_TEXT[view]}`}
         aria-pressed={view === 'mine'}
-        disabled={disabled}
+        disabled={!canTake(view)}
         tabIndex={tabbable ? 0 : -1}
       >
-        <span className="seat-num" aria-hidden="true">
-          {number}
-        </span>
+        {seat.number}
       </button>
     </div>
   );
 });
 
 interface Nav {
-  rows: { label: string; seats: MapSeat[] }[];
+  rows: { label: string; seats: GridSeat[] }[];
   pos: Map<string, [number, number]>;
   minCol: number;
   cols: number;
 }
 
-function buildNav(seats: MapSeat[]): Nav {
-  const byRow = new Map<string, MapSeat[]>();
+function buildNav(seats: readonly GridSeat[]): Nav {
+  const byRow = new Map<string, GridSeat[]>();
   let minCol = Infinity;
   let maxCol = -Infinity;
   for (const s of seats) {
@@ -80,70 +92,109 @@ function buildNav(seats: MapSeat[]): Nav {
   return { rows, pos, minCol, cols: maxCol - minCol + 1 };
 }
 
-export interface SeatMapProps {
-  seats: MapSeat[];
-  mine: ReadonlySet<string>;
+interface CommonProps {
   onToggle(seatId: string): void;
   hallName?: string;
   busy?: boolean;
   /** Focus the grid on mount (the cashier just opened this show). */
   autoFocus?: boolean;
+  /**
+   * The width the map may use, measured by the caller before the seats render (a ResizeObserver
+   * on a container that exists without them); without it seats are drawn at the default size.
+   */
+  fitWidth?: number;
 }
 
-function viewOf(s: MapSeat, mine: ReadonlySet<string>): SeatView {
-  if (mine.has(s.id)) return 'mine';
-  return s.status;
+/** A map from plain props (previews, tests): seats with their statuses and the set of mine. */
+interface PropsMap extends CommonProps {
+  seats: MapSeat[];
+  mine: ReadonlySet<string>;
+}
+
+/** A live map: the layout, and a store of per-seat views (the seat map store) each seat subscribes to. */
+interface LiveMap extends CommonProps {
+  layout: readonly GridSeat[];
+  views: StoreApi<SeatViews>;
+}
+
+export type SeatMapProps = PropsMap | LiveMap;
+
+function viewsFromProps(seats: MapSeat[], mine: ReadonlySet<string>): StoreApi<SeatViews> {
+  const status: SeatViews['status'] = Object.fromEntries(seats.map((s) => [s.id, s.status]));
+  const own: Record<string, true> = {};
+  for (const id of mine) own[id] = true;
+  return createStore<SeatViews>(() => ({ status, mine: own }));
 }
 
 const MIN_SEAT = 6;
 const MAX_SEAT = 48;
+const DEFAULT_SEAT = 32;
 
-export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: SeatMapProps) {
-  const nav = useMemo(() => buildNav(seats), [seats]);
-  const [focusId, setFocusId] = useState<string | null>(null);
+/**
+ * The seat size that fits `width`: row labels (2em each side, about 32px each), the scroll area's
+ * padding (12px) and room for a vertical scrollbar (16px), then the seats and the gaps between
+ * them (0.12 of a seat).
+ */
+export function fitSeatSize(width: number | undefined, cols: number): number {
+  if (!width) return DEFAULT_SEAT;
+  const size = Math.floor((width - 12 - 64 - 16) / (cols + 2 + (cols + 1) * 0.12));
+  return Math.max(MIN_SEAT, Math.min(MAX_SEAT, size || DEFAULT_SEAT));
+}
+
+export function SeatMap(props: SeatMapProps) {
+  const { onToggle, hallName, busy, autoFocus, fitWidth } = props;
+  const propsSeats = 'seats' in props ? props.seats : null;
+  const propsMine = 'seats' in props ? props.mine : null;
+  const layout: readonly GridSeat[] = 'seats' in props ? props.seats : props.layout;
+  const liveViews = 'views' in props ? props.views : null;
+  const views = useMemo(
+    () => liveViews ?? viewsFromProps(propsSeats ?? [], propsMine ?? new Set()),
+    [liveViews, propsSeats, propsMine],
+  );
+  const nav = useMemo(() => buildNav(layout), [layout]);
+  const [focus] = useState(() => createStore<FocusState>(() => ({ tabId: null })));
+  const focusId = useRef<string | null>(null);
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
-  const [fitSize, setFitSize] = useState(32);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const enabled = useCallback((s: MapSeat | undefined) => !!s && (s.status === 'available' || mine.has(s.id)), [mine]);
+  const enabled = useCallback((s: GridSeat | undefined) => !!s && canTake(viewOf(views.getState(), s.id)), [views]);
 
   // The one tab stop: the last focused seat if it can still be taken, else my first seat, else the first free one.
-  const tabId = useMemo(() => {
-    const f = focusId ? nav.rows[nav.pos.get(focusId)?.[0] ?? -1]?.seats[nav.pos.get(focusId)?.[1] ?? -1] : undefined;
-    if (f && enabled(f)) return f.id;
-    for (const s of seats) if (mine.has(s.id)) return s.id;
-    for (const r of nav.rows) for (const s of r.seats) if (s.status === 'available') return s.id;
+  const pickTab = useCallback((): string | null => {
+    const v = views.getState();
+    const f = focusId.current;
+    if (f && nav.pos.has(f) && canTake(viewOf(v, f))) return f;
+    for (const s of layout) if (v.mine[s.id]) return s.id;
+    for (const r of nav.rows) for (const s of r.seats) if (viewOf(v, s.id) === 'available') return s.id;
     return null;
-  }, [focusId, nav, seats, mine, enabled]);
+  }, [views, nav, layout]);
 
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const measure = () => {
-      // Row labels (2em each side, ~16px font), seats and the gaps between them (0.12 of a seat).
-      const width = el.clientWidth - 12 - 64;
-      const size = Math.floor(width / (nav.cols + 2 + (nav.cols + 1) * 0.12));
-      setFitSize(Math.max(MIN_SEAT, Math.min(MAX_SEAT, size || 32)));
+  // Kept current as views change; the common case (the tab stop can still be taken) is one lookup.
+  useEffect(() => {
+    const update = () => {
+      const next = pickTab();
+      if (next !== focus.getState().tabId) focus.setState({ tabId: next });
     };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [nav.cols]);
+    update();
+    return views.subscribe(update);
+  }, [views, pickTab, focus]);
 
-  const focusSeat = useCallback((id: string) => {
-    setFocusId(id);
-    const el = gridRef.current?.querySelector<HTMLButtonElement>(`[data-seat-id="${id.replace(/["\\]/g, '\\$&')}"]`);
-    el?.focus();
-  }, []);
+  const focusSeat = useCallback(
+    (id: string) => {
+      focusId.current = id;
+      if (focus.getState().tabId !== id) focus.setState({ tabId: id });
+      const el = gridRef.current?.querySelector<HTMLButtonElement>(`[data-seat-id="${id.replace(/["\\]/g, '\\$&')}"]`);
+      el?.focus();
+    },
+    [focus],
+  );
 
   useEffect(() => {
-    if (autoFocus && tabId) focusSeat(tabId);
+    const tab = focus.getState().tabId;
+    if (autoFocus && tab) focusSeat(tab);
     // only when first shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [autoFocus, seats.length > 0]);
+  }, [autoFocus, layout.length > 0]);
 
   const move = useCallback(
     (from: string, key: string): string | null => {
@@ -151,12 +202,12 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
       if (!p) return null;
       const [ri, ci] = p;
       const row = nav.rows[ri]!;
-      const scanRow = (r: MapSeat[], start: number, step: number) => {
+      const scanRow = (r: GridSeat[], start: number, step: number) => {
         for (let i = start; i >= 0 && i < r.length; i += step) if (enabled(r[i])) return r[i]!.id;
         return null;
       };
-      const nearestIn = (r: MapSeat[], column: number) => {
-        let best: MapSeat | null = null;
+      const nearestIn = (r: GridSeat[], column: number) => {
+        let best: GridSeat | null = null;
         for (const s of r) if (enabled(s) && (!best || Math.abs(s.column - column) < Math.abs(best.column - column))) best = s;
         return best?.id ?? null;
       };
@@ -201,16 +252,40 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
     const btn = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-seat-id]');
     if (!btn || btn.disabled || busy) return;
     const id = btn.dataset.seatId!;
-    setFocusId(id);
+    focusId.current = id;
+    if (focus.getState().tabId !== id) focus.setState({ tabId: id });
     onToggle(id);
   };
 
   const onFocus = (e: React.FocusEvent<HTMLDivElement>) => {
     const id = (e.target as HTMLElement).dataset?.seatId;
-    if (id && id !== focusId) setFocusId(id);
+    if (id && id !== focusId.current) {
+      focusId.current = id;
+      if (focus.getState().tabId !== id) focus.setState({ tabId: id });
+    }
   };
 
-  const size = zoom === 'fit' ? fitSize : zoom;
+  // The rows are the same elements until the layout changes, so React skips them when the map
+  // renders again (busy, zoom): only seats whose own subscription fired render.
+  const rows = useMemo(
+    () =>
+      nav.rows.map((r) => (
+        <div role="row" className="seat-row" key={r.label}>
+          <div role="rowheader" className="row-label">
+            {r.label}
+          </div>
+          {r.seats.map((s) => (
+            <SeatCell key={s.id} seat={s} col={s.column - nav.minCol + 2} />
+          ))}
+          <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
+            {r.label}
+          </div>
+        </div>
+      )),
+    [nav],
+  );
+
+  const size = zoom === 'fit' ? fitSeatSize(fitWidth, nav.cols) : zoom;
   const compact = size < 22;
   const setSize = (n: number) => setZoom(Math.max(MIN_SEAT, Math.min(MAX_SEAT * 1.5, Math.round(n))));
 
@@ -226,47 +301,30 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
         <button type="button" onClick={() => setSize(size * 1.25)} aria-label="Zoom in">
           +
         </button>
-        <span className="muted">{seats.length} seats</span>
+        <span className="muted">{layout.length} seats</span>
       </div>
-      <div className="seatmap-scroll" ref={scrollRef}>
+      <div className="seatmap-scroll">
         <div className="seatmap-inner" style={{ ['--seat' as string]: `${size}px`, ['--cols' as string]: nav.cols }}>
           <div className="screen" aria-hidden="true">
             SCREEN
           </div>
-          <div
-            role="grid"
-            aria-label={`Seats${hallName ? `, ${hallName}` : ''}`}
-            aria-rowcount={nav.rows.length}
-            aria-busy={busy || undefined}
-            className={`seat-grid${compact ? ' seat-grid--compact' : ''}`}
-            ref={gridRef}
-            onKeyDown={onKeyDown}
-            onClick={onClick}
-            onFocus={onFocus}
-          >
-            {nav.rows.map((r) => (
-              <div role="row" className="seat-row" key={r.label}>
-                <div role="rowheader" className="row-label">
-                  {r.label}
-                </div>
-                {r.seats.map((s) => (
-                  <SeatCell
-                    key={s.id}
-                    id={s.id}
-                    label={s.label}
-                    number={s.number}
-                    type={s.type}
-                    view={viewOf(s, mine)}
-                    col={s.column - nav.minCol + 2}
-                    tabbable={s.id === tabId}
-                  />
-                ))}
-                <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
-                  {r.label}
-                </div>
+          <ViewsContext.Provider value={views}>
+            <FocusContext.Provider value={focus}>
+              <div
+                role="grid"
+                aria-label={`Seats${hallName ? `, ${hallName}` : ''}`}
+                aria-rowcount={nav.rows.length}
+                aria-busy={busy || undefined}
+                className={`seat-grid${compact ? ' seat-grid--compact' : ''}`}
+                ref={gridRef}
+                onKeyDown={onKeyDown}
+                onClick={onClick}
+                onFocus={onFocus}
+              >
+                {rows}
               </div>
-            ))}
-          </div>
+            </FocusContext.Provider>
+          </ViewsContext.Provider>
         </div>
       </div>
     </div>
