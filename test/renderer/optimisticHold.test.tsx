@@ -67,6 +67,9 @@ describe('optimistic hold (store)', () => {
   });
 
   it('gives the seat back to its real status when the hold is refused', async () => {
+    const taken = makeSeats();
+    taken[0]!.status = 'held';
+    api.handle('seats.claims', (input) => makeClaims(taken, 2, input));
     api.handle('seats.hold', () => {
       // Another counter took it: its event arrived first.
       useSeatMap.getState().applyChange({ showId: 'show_1', version: 2, seats: [{ id: 's_A1', status: 'held' }] });
@@ -135,5 +138,22 @@ describe('optimistic hold (seat map)', () => {
     // Same element, same text: untouched seats were not replaced.
     expect(screen.getByRole('button', { name: 'B2, regular, available' })).toBe(b2);
     expect(useSeatMap.getState().counts).toMatchObject({ sold: 1, available: 17 });
+  });
+});
+
+describe('clicks while a hold is on its way', () => {
+  it('are taken in order, each shown as mine at once, none dropped', async () => {
+    const first = deferred<Hold>();
+    api.handle('seats.hold', ({ seatIds, holdId }) => (holdId ? hold(['s_A1', ...seatIds]) : first.promise));
+    api.handle('pricing.quote', ({ tickets }) => quote(tickets.map((t) => t.seatId)));
+    const a = useSale.getState().toggleSeat('s_A1');
+    const b = useSale.getState().toggleSeat('s_A2');
+    expect(view('s_A1')).toBe('mine');
+    expect(view('s_A2')).toBe('mine');
+    first.resolve(hold(['s_A1']));
+    await Promise.all([a, b]);
+    expect(useSale.getState().hold?.seatIds).toEqual(['s_A1', 's_A2']);
+    expect(api.callsTo('seats.hold')[1]).toMatchObject({ seatIds: ['s_A2'], holdId: 'h_1' });
+    expect(useSale.getState().pending).toEqual([]);
   });
 });

@@ -103,6 +103,8 @@ function labelsOf(ids: string[]): string {
 }
 
 let quoteSeq = 0;
+/** Seat clicks, one after the other (each waits for the previous one's answer). */
+let toggles: Promise<void> = Promise.resolve();
 
 export const useSale = create<SaleState>((set, get) => ({
   showId: null,
@@ -144,7 +146,7 @@ export const useSale = create<SaleState>((set, get) => ({
     const s = get();
     if (s.showId === showId && s.step !== 'receipt') return;
     if (s.hold && s.hold.showId !== showId) await get().releaseSeats();
-    set({ showId, hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
+    set({ showId, hold: null, pending: [], tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
   },
 
   adoptHold(hold) {
@@ -155,11 +157,23 @@ export const useSale = create<SaleState>((set, get) => ({
     void get().requote();
   },
 
-  async toggleSeat(seatId) {
+  toggleSeat(seatId) {
     const s = get();
-    if (s.busy || s.step !== 'seats') return;
-    if (s.hold?.seatIds.includes(seatId)) await get().releaseSeats([seatId]);
-    else await get().holdSeats([seatId]);
+    if (s.busy === 'confirm' || s.step !== 'seats') return Promise.resolve();
+    // A seat that is not mine shows as mine at once, even when it has to wait for an earlier
+    // click's answer: clicks are taken in order, none is dropped because the last one is in flight.
+    if (!s.hold?.seatIds.includes(seatId) && !s.pending.includes(seatId)) set({ pending: [...s.pending, seatId] });
+    const run = toggles.then(async () => {
+      const now = get();
+      if (now.step !== 'seats' || now.showId !== s.showId) {
+        set({ pending: get().pending.filter((id) => id !== seatId) });
+        return;
+      }
+      if (now.hold?.seatIds.includes(seatId)) await get().releaseSeats([seatId]);
+      else await get().holdSeats([seatId]);
+    });
+    toggles = run.catch(() => undefined);
+    return run;
   },
 
   async holdSeats(seatIds, opts) {
@@ -167,7 +181,9 @@ export const useSale = create<SaleState>((set, get) => ({
     if (!s.showId || seatIds.length === 0) return false;
     // Optimistic: the seats show as this counter's at once, and stay so when another counter's
     // view of the same change (the push event) arrives before this call's own answer.
-    set({ busy: 'hold', notice: null, pending: seatIds });
+    const addPending = seatIds.filter((id) => !get().pending.includes(id));
+    set({ busy: 'hold', notice: null, pending: [...get().pending, ...addPending] });
+    const settled = () => get().pending.filter((id) => !seatIds.includes(id));
     const extend = s.hold && !opts?.replace ? s.hold.id : undefined;
     try {
       // The answer carries the quote for the whole hold: no second round trip before the price shows.
@@ -180,7 +196,7 @@ export const useSale = create<SaleState>((set, get) => ({
       const tickets: Record<string, string> = {};
       for (const id of hold.seatIds) tickets[id] = get().tickets[id] ?? 'adult';
       useSeatMap.getState().setLocal(seatIds, 'held');
-      set({ hold, pending: [], tickets, busy: null, attemptKey: null, payments: [], entry: EMPTY_ENTRY });
+      set({ hold, pending: settled(), tickets, busy: null, attemptKey: null, payments: [], entry: EMPTY_ENTRY });
       // The quote priced the types as they were sent; a type changed meanwhile needs a new one.
       if (quote && hold.seatIds.every((id) => quote.lines.some((l) => l.seatId === id && l.ticketType === tickets[id]))) {
         quoteSeq++;
@@ -188,7 +204,7 @@ export const useSale = create<SaleState>((set, get) => ({
       } else void get().requote();
       return true;
     } catch (e) {
-      set({ busy: null, pending: [] });
+      set({ busy: null, pending: settled() });
       if (e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE') {
         const taken = seatIdsOf(e);
         set({
@@ -209,6 +225,8 @@ export const useSale = create<SaleState>((set, get) => ({
   },
 
   async releaseSeats(seatIds) {
+    // Releasing everything waits for the clicks still on their way: their seats are part of it.
+    if (!seatIds) await toggles;
     const s = get();
     if (!s.hold) return;
     set({ busy: 'release', notice: null });
@@ -378,7 +396,7 @@ export const useSale = create<SaleState>((set, get) => ({
   },
 
   newSale() {
-    set({ hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
+    set({ hold: null, pending: [], tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
   },
 }));
 

@@ -93,7 +93,7 @@ function SeatPanel() {
           )}
           {loading && layout.length === 0 && <p className="state">Loading seats…</p>}
           {layout.length > 0 && (
-            <SeatMap layout={layout} views={useSeatMap} onToggle={onToggle} hallName={map?.hall.name} busy={!!busy || step !== 'seats'} fitWidth={width} />
+            <SeatMap layout={layout} views={useSeatMap} onToggle={onToggle} hallName={map?.hall.name} busy={busy === 'confirm' || step !== 'seats'} fitWidth={width} />
           )}
           <SeatLegend />
         </>
@@ -151,7 +151,7 @@ export function SellScreen() {
       if (/^[1-9]$/.test(e.key)) {
         e.preventDefault();
         void sale.best(Number(e.key));
-      } else if (e.key === 'Escape' && sale.hold) {
+      } else if (e.key === 'Escape' && (sale.hold || sale.pending.length)) {
         e.preventDefault();
         void sale.releaseSeats();
       } else if (e.key === 'F9') {
