@@ -30,9 +30,10 @@ interface ListRow extends ShowRow {
  * shows_hall_start index, a short range per hall; otherwise a range scan on shows_start.
  */
 function listShowsSql(byTheater: boolean): string {
+  // CROSS JOIN fixes the loop order: the theater's halls outside, each hall's range of shows inside.
   const from = byTheater
     ? `halls h
-  JOIN shows s INDEXED BY shows_hall_start ON s.hall_id = h.id
+  CROSS JOIN shows s INDEXED BY shows_hall_start ON s.hall_id = h.id
   JOIN theaters t ON t.id = h.theater_id`
     : `shows s
   JOIN halls h ON h.id = s.hall_id
@@ -43,7 +44,7 @@ WITH sel AS MATERIALIZED (
   FROM ${from}
   JOIN movies m ON m.id = s.movie_id
   WHERE s.starts_at >= @lo AND s.starts_at < @hi
-    AND (@theater IS NULL OR h.theater_id = @theater)
+    AND ${byTheater ? 'h.theater_id = @theater' : '(@theater IS NULL OR h.theater_id = @theater)'}
     AND (@movie IS NULL OR s.movie_id = @movie)
     AND (@hall IS NULL OR s.hall_id = @hall)
     AND (@cancelled = 1 OR s.status = 'scheduled')
