@@ -27,6 +27,7 @@ import { newBookingCode, newTimeId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
+import { isExpired, requireOpenShow, requireOwnHold } from '../inventory/claims';
 import { requireBooking } from './query';
 import { runTerminalRefunds, type TerminalRefund } from './refund';
 import { openShiftId, requireShiftForCash } from './shift';
@@ -133,22 +134,15 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
   // 2. Everything that can be checked before money moves.
   // A hold belongs to the session that made it; someone else's hold is as good as not there.
-  const hold = stmt(db, 'SELECT id, show_id, expires_at FROM holds WHERE id = ? AND session = ?').get(input.holdId, actor.session) as
-    | { id: string; show_id: string; expires_at: number }
-    | undefined;
   // A hold the sweeper already ended is gone too: the message covers that common case.
-  if (!hold) {
-    throw new BoxOfficeError('NOT_FOUND', 'This hold no longer exists at this counter (it may have expired or been released); please select the seats again', {
-      holdId: input.holdId,
-    });
-  }
-  if (hold.expires_at <= ctx.clock.now()) {
+  const hold = requireOwnHold(db, input.holdId, actor.session,
+    'This hold no longer exists at this counter (it may have expired or been released); please select the seats again');
+  if (isExpired(hold, ctx.clock.now())) {
     throw new BoxOfficeError('HOLD_EXPIRED', 'The hold on these seats has expired; please select them again', { holdId: hold.id });
   }
-  const show = loadPricedShow(db, hold.show_id);
-  if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId: show.id });
   // Holds are refused once a show starts; a hold taken just before must not turn into a sale after.
-  if (ctx.clock.now() >= show.startsAt) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started; tickets can no longer be sold', { showId: show.id });
+  requireOpenShow(db, hold.show_id, ctx.clock.now());
+  const show = loadPricedShow(db, hold.show_id);
   checkCoverage(holdSeatIds(db, hold.id), input.tickets);
   const quote = computeQuote(db, show, input.tickets);
   checkPayments(quote.total, input.payments);
