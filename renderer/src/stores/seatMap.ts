@@ -18,6 +18,11 @@ export interface SeatViews {
   status: Readonly<Record<string, SeatStatus>>;
   /** This counter's seats: its hold's, plus the ones whose hold is on its way (optimistic). */
   mine: Readonly<Record<string, true>>;
+  /**
+   * Which seats the last change touched, numbered, so a map on screen that saw change seq - 1
+   * updates just these (ids null: anything may have changed, compare every seat).
+   */
+  changes?: { seq: number; ids: readonly string[] | null };
 }
 
 export function viewOf(s: SeatViews, id: string): SeatView {
@@ -75,6 +80,7 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
   byId: new Map(),
   status: {},
   mine: {},
+  changes: { seq: 0, ids: null },
   counts: EMPTY_COUNTS,
   version: -1,
   loading: false,
@@ -100,7 +106,7 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
         entry = { version: m.hall.layoutVersion, seats, byId: new Map(seats.map((s) => [s.id, s])) };
         layouts.set(m.hall.id, entry);
       }
-      set({ map: rest, layout: entry.seats, byId: entry.byId, ...statusesOf(entry.seats, claims), version: m.version, loading: false });
+      set({ map: rest, layout: entry.seats, byId: entry.byId, ...statusesOf(entry.seats, claims), changes: next(get(), null), version: m.version, loading: false });
     } catch (e) {
       if (mySeq !== seq) return;
       set({ loading: false, error: messageOf(e) });
@@ -128,8 +134,8 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
       void get().refresh(); // missed at least one change
       return;
     }
-    const next = changed(s, p.seats);
-    set(next ? { ...next, version: p.version } : { version: p.version });
+    const after = changed(s, p.seats);
+    set(after ? { ...after, version: p.version } : { version: p.version });
   },
 
   setMine(ids) {
@@ -138,24 +144,30 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
     const before = get().mine;
     const keys = Object.keys(mine);
     if (keys.length === Object.keys(before).length && keys.every((k) => before[k])) return;
-    set({ mine });
+    const touched = [...new Set([...keys, ...Object.keys(before)])];
+    set({ mine, changes: next(get(), touched) });
   },
 
   setLocal(ids, status) {
-    const next = changed(get(), ids.map((id) => ({ id, status })));
-    if (next) set(next);
+    const after = changed(get(), ids.map((id) => ({ id, status })));
+    if (after) set(after);
   },
 
   clear() {
     seq++;
-    set({ showId: null, map: null, layout: [], byId: new Map(), status: {}, counts: EMPTY_COUNTS, version: -1, loading: false, error: null });
+    set({ showId: null, map: null, layout: [], byId: new Map(), status: {}, changes: next(get(), null), counts: EMPTY_COUNTS, version: -1, loading: false, error: null });
   },
 }));
 
+function next(s: SeatViews, ids: readonly string[] | null): NonNullable<SeatViews['changes']> {
+  return { seq: (s.changes?.seq ?? 0) + 1, ids };
+}
+
 /** The statuses and counts after these changes, or null when nothing changes. */
-function changed(s: SeatMapState, seats: readonly { id: string; status: SeatStatus }[]): Pick<SeatMapState, 'status' | 'counts'> | null {
+function changed(s: SeatMapState, seats: readonly { id: string; status: SeatStatus }[]): Pick<SeatMapState, 'status' | 'counts' | 'changes'> | null {
   let status: Record<string, SeatStatus> | null = null;
   let counts: SeatCounts | null = null;
+  const ids: string[] = [];
   for (const c of seats) {
     const old = (status ?? s.status)[c.id];
     if (old === undefined || old === c.status) continue;
@@ -164,8 +176,9 @@ function changed(s: SeatMapState, seats: readonly { id: string; status: SeatStat
     status[c.id] = c.status;
     counts[old]--;
     counts[c.status]++;
+    ids.push(c.id);
   }
-  return status && counts ? { status, counts } : null;
+  return status && counts ? { status, counts, changes: next(s, ids) } : null;
 }
 
 /** A seat's label ("C7") on the current map, else its id. */

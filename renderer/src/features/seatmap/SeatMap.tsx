@@ -1,11 +1,13 @@
 // The seat map: an ARIA grid with one <button> per seat (in its gridcell), one tab stop (roving
 // tabindex), arrow keys between seats, aisles as empty columns.
-// Built for a 3,000-seat hall: the grid renders from the layout alone, and each seat subscribes to
-// its own view (status, "mine") and to whether it is the tab stop, so a pushed change re-renders
-// the seats it names and nothing else. The seat size is computed before the seats are drawn, from
-// a width the caller measured beforehand (fitWidth): nothing reads layout after the seats are in.
-import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { createStore, useStore, type StoreApi } from 'zustand';
+// Built for a 3,000-seat hall: the seats are plain elements rendered once per layout (React skips
+// them afterwards), and one subscription to the seat views updates just the seats whose view
+// changed, in place, through the same seatProps that drew them: a pushed change touches one
+// button, not the map, and opening a hall mounts no component per seat. The seat size is computed
+// before the seats are drawn, from a width the caller measured beforehand (fitWidth): nothing
+// reads layout after the seats are in.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createStore, type StoreApi } from 'zustand';
 import type { MapSeat, SeatType } from '../../../../shared/contract';
 import { viewOf, type SeatView, type SeatViews } from '../../stores/seatMap';
 
@@ -38,34 +40,39 @@ export interface GridSeat {
   type: SeatType;
 }
 
-/** Which seat is the grid's one tab stop. */
-interface FocusState { tabId: string | null }
-
-const ViewsContext = createContext<StoreApi<SeatViews> | null>(null);
-const FocusContext = createContext<StoreApi<FocusState> | null>(null);
-
 const canTake = (v: SeatView) => v === 'available' || v === 'mine';
 
-const SeatCell = memo(function SeatCell({ seat, col }: { seat: GridSeat; col: number }) {
-  const view = useStore(useContext(ViewsContext)!, (s) => viewOf(s, seat.id));
-  const tabbable = useStore(useContext(FocusContext)!, (f) => f.tabId === seat.id);
+/**
+ * Everything a seat's button shows for its view: the one place that maps a seat and its view to
+ * attributes, used to draw it and to update it in place (add an attribute here, both follow).
+ */
+export function seatProps(seat: GridSeat, view: SeatView) {
+  return {
+    className: `seat seat--${seat.type} seat--${view}`,
+    'aria-label': `${seat.label}, ${seat.type}, ${STATUS_TEXT[view]}`,
+    'aria-pressed': view === 'mine',
+    disabled: !canTake(view),
+  };
+}
+
+/** Brings a drawn seat's button up to date with its view (what React would write, minus React). */
+function patchSeat(btn: HTMLButtonElement, seat: GridSeat, view: SeatView): void {
+  const p = seatProps(seat, view);
+  btn.className = p.className;
+  btn.setAttribute('aria-label', p['aria-label']);
+  btn.setAttribute('aria-pressed', String(p['aria-pressed']));
+  btn.disabled = p.disabled;
+}
+
+function SeatCell({ seat, col, view, tabbable }: { seat: GridSeat; col: number; view: SeatView; tabbable: boolean }) {
   return (
     <div role="gridcell" className="seat-cell" style={{ gridColumn: col }}>
-      <button
-        type="button"
-        className={`seat seat--${seat.type} seat--${view}`}
-        data-seat-id={seat.id}
-        data-icon={TYPE_ICON[seat.type]}
-        aria-label={`${seat.label}, ${seat.type}, ${STATUS_TEXT[view]}`}
-        aria-pressed={view === 'mine'}
-        disabled={!canTake(view)}
-        tabIndex={tabbable ? 0 : -1}
-      >
+      <button type="button" {...seatProps(seat, view)} data-seat-id={seat.id} data-icon={TYPE_ICON[seat.type]} tabIndex={tabbable ? 0 : -1}>
         {seat.number}
       </button>
     </div>
   );
-});
+}
 
 interface Nav {
   rows: { label: string; seats: GridSeat[] }[];
@@ -152,8 +159,12 @@ export function SeatMap(props: SeatMapProps) {
     [liveViews, propsSeats, propsMine],
   );
   const nav = useMemo(() => buildNav(layout), [layout]);
-  const [focus] = useState(() => createStore<FocusState>(() => ({ tabId: null })));
   const focusId = useRef<string | null>(null);
+  /** The seat that is the grid's one tab stop now (its button has tabIndex 0). */
+  const tabId = useRef<string | null>(null);
+  /** The views the seats on screen show, and their buttons by seat id. */
+  const drawn = useRef<SeatViews | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
   const gridRef = useRef<HTMLDivElement>(null);
 
@@ -164,33 +175,89 @@ export function SeatMap(props: SeatMapProps) {
     const v = views.getState();
     const f = focusId.current;
     if (f && nav.pos.has(f) && canTake(viewOf(v, f))) return f;
-    for (const s of layout) if (v.mine[s.id]) return s.id;
+    // My first seat in map order (a few ids, not a walk over the hall).
+    let first: string | null = null;
+    for (const id of Object.keys(v.mine)) {
+      const p = nav.pos.get(id);
+      const q = first ? nav.pos.get(first)! : null;
+      if (p && (!q || p[0] < q[0] || (p[0] === q[0] && p[1] < q[1]))) first = id;
+    }
+    if (first) return first;
     for (const r of nav.rows) for (const s of r.seats) if (viewOf(v, s.id) === 'available') return s.id;
     return null;
-  }, [views, nav, layout]);
+  }, [views, nav]);
 
-  // Kept current as views change; the common case (the tab stop can still be taken) is one lookup.
-  useEffect(() => {
+  const setTab = useCallback((id: string | null) => {
+    if (id === tabId.current) return;
+    const old = tabId.current ? buttons.current.get(tabId.current) : undefined;
+    if (old) old.tabIndex = -1;
+    const next = id ? buttons.current.get(id) : undefined;
+    if (next) next.tabIndex = 0;
+    tabId.current = id;
+  }, []);
+
+  // The seats, drawn once per layout (and per views store) with the views of that moment; the
+  // same elements afterwards, so React skips them whenever the map renders again (busy, zoom).
+  const rows = useMemo(() => {
+    const v = views.getState();
+    drawn.current = v;
+    const tab = pickTab();
+    tabId.current = tab;
+    return nav.rows.map((r) => (
+      <div role="row" className="seat-row" key={r.label}>
+        <div role="rowheader" className="row-label">
+          {r.label}
+        </div>
+        {r.seats.map((s) => (
+          <SeatCell key={s.id} seat={s} col={s.column - nav.minCol + 2} view={viewOf(v, s.id)} tabbable={s.id === tab} />
+        ))}
+        <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
+          {r.label}
+        </div>
+      </div>
+    ));
+  }, [nav, views, pickTab]);
+
+  // From then on, one subscription keeps the seats current: only seats whose view changed are
+  // touched, in place (a DOM query to find them, never a layout read).
+  useLayoutEffect(() => {
+    const map = new Map<string, HTMLButtonElement>();
+    gridRef.current?.querySelectorAll<HTMLButtonElement>('button[data-seat-id]').forEach((b) => map.set(b.dataset.seatId!, b));
+    buttons.current = map;
+    const byId = new Map(layout.map((s) => [s.id, s]));
     const update = () => {
-      const next = pickTab();
-      if (next !== focus.getState().tabId) focus.setState({ tabId: next });
+      const next = views.getState();
+      const old = drawn.current;
+      if (old && (next.status !== old.status || next.mine !== old.mine)) {
+        // The seats this one change named when it directly follows the drawn state; else all of them.
+        const direct = next.changes?.ids && old.changes && next.changes.seq === old.changes.seq + 1;
+        const seats = direct ? next.changes!.ids!.map((id) => byId.get(id)).filter((x) => x !== undefined) : layout;
+        for (const seat of seats) {
+          const view = viewOf(next, seat.id);
+          if (view !== viewOf(old, seat.id)) {
+            const btn = map.get(seat.id);
+            if (btn) patchSeat(btn, seat, view);
+          }
+        }
+      }
+      drawn.current = next;
+      setTab(pickTab());
     };
     update();
     return views.subscribe(update);
-  }, [views, pickTab, focus]);
+  }, [rows, views, layout, pickTab, setTab]);
 
   const focusSeat = useCallback(
     (id: string) => {
       focusId.current = id;
-      if (focus.getState().tabId !== id) focus.setState({ tabId: id });
-      const el = gridRef.current?.querySelector<HTMLButtonElement>(`[data-seat-id="${id.replace(/["\\]/g, '\\$&')}"]`);
-      el?.focus();
+      setTab(id);
+      buttons.current.get(id)?.focus();
     },
-    [focus],
+    [setTab],
   );
 
   useEffect(() => {
-    const tab = focus.getState().tabId;
+    const tab = tabId.current;
     if (autoFocus && tab) focusSeat(tab);
     // only when first shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -253,7 +320,7 @@ export function SeatMap(props: SeatMapProps) {
     if (!btn || btn.disabled || busy) return;
     const id = btn.dataset.seatId!;
     focusId.current = id;
-    if (focus.getState().tabId !== id) focus.setState({ tabId: id });
+    setTab(id);
     onToggle(id);
   };
 
@@ -261,29 +328,9 @@ export function SeatMap(props: SeatMapProps) {
     const id = (e.target as HTMLElement).dataset?.seatId;
     if (id && id !== focusId.current) {
       focusId.current = id;
-      if (focus.getState().tabId !== id) focus.setState({ tabId: id });
+      setTab(id);
     }
   };
-
-  // The rows are the same elements until the layout changes, so React skips them when the map
-  // renders again (busy, zoom): only seats whose own subscription fired render.
-  const rows = useMemo(
-    () =>
-      nav.rows.map((r) => (
-        <div role="row" className="seat-row" key={r.label}>
-          <div role="rowheader" className="row-label">
-            {r.label}
-          </div>
-          {r.seats.map((s) => (
-            <SeatCell key={s.id} seat={s} col={s.column - nav.minCol + 2} />
-          ))}
-          <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
-            {r.label}
-          </div>
-        </div>
-      )),
-    [nav],
-  );
 
   const size = zoom === 'fit' ? fitSeatSize(fitWidth, nav.cols) : zoom;
   const compact = size < 22;
@@ -308,8 +355,6 @@ export function SeatMap(props: SeatMapProps) {
           <div className="screen" aria-hidden="true">
             SCREEN
           </div>
-          <ViewsContext.Provider value={views}>
-            <FocusContext.Provider value={focus}>
               <div
                 role="grid"
                 aria-label={`Seats${hallName ? `, ${hallName}` : ''}`}
@@ -323,8 +368,6 @@ export function SeatMap(props: SeatMapProps) {
               >
                 {rows}
               </div>
-            </FocusContext.Provider>
-          </ViewsContext.Provider>
         </div>
       </div>
     </div>
