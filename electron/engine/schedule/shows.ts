@@ -8,7 +8,7 @@ import { stmt } from '../db/stmts';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getSettings } from '../settings/settings';
-import { SELLABLE_SEAT } from '../catalog/capacity';
+import { hallCapacity } from '../catalog/capacity';
 
 const NO_END = 8.64e15; // the largest JS date: "no upper bound" without a second query shape
 
@@ -20,14 +20,15 @@ function rangeIn(tz: string, input: ParsedInput<'shows.list'>, now: number): [nu
 }
 
 interface ListRow extends ShowRow {
-  movie_title: string; hall_name: string; theater_id: string; timezone: string; capacity: number; held: number; sold: number;
+  movie_title: string; hall_name: string; theater_id: string; layout_version: number; timezone: string; held: number; sold: number;
 }
 
 /**
- * One statement: the shows in range, then capacity per hall and held/sold per show as grouped
- * sub-queries over just those halls and shows (no query per show). `from` picks how the shows in
- * range are found: for one theater (what a counter asks) through that theater's halls and the
- * shows_hall_start index, a short range per hall; otherwise a range scan on shows_start.
+ * One statement: the shows in range, then held/sold per show as a grouped sub-query over just
+ * those shows (no query per show); each hall's capacity comes from its count per layout version.
+ * `from` picks how the shows in range are found: for one theater (what a counter asks) through
+ * that theater's halls and the shows_hall_start index, a short range per hall; otherwise a range
+ * scan on shows_start.
  */
 function listShowsSql(byTheater: boolean): string {
   // CROSS JOIN fixes the loop order: the theater's halls outside, each hall's range of shows inside.
@@ -40,7 +41,7 @@ function listShowsSql(byTheater: boolean): string {
   JOIN theaters t ON t.id = h.theater_id`;
   return `
 WITH sel AS MATERIALIZED (
-  SELECT s.*, m.title AS movie_title, h.name AS hall_name, h.theater_id, t.timezone
+  SELECT s.*, m.title AS movie_title, h.name AS hall_name, h.theater_id, h.layout_version, t.timezone
   FROM ${from}
   JOIN movies m ON m.id = s.movie_id
   WHERE s.starts_at >= @lo AND s.starts_at < @hi
@@ -49,13 +50,8 @@ WITH sel AS MATERIALIZED (
     AND (@hall IS NULL OR s.hall_id = @hall)
     AND (@cancelled = 1 OR s.status = 'scheduled')
 )
-SELECT sel.*, coalesce(cap.n, 0) AS capacity, coalesce(c.held, 0) AS held, coalesce(c.sold, 0) AS sold
+SELECT sel.*, coalesce(c.held, 0) AS held, coalesce(c.sold, 0) AS sold
 FROM sel
-LEFT JOIN (
-  SELECT hall_id, count(*) AS n FROM seats
-  WHERE hall_id IN (SELECT hall_id FROM sel) AND ${SELLABLE_SEAT}
-  GROUP BY hall_id
-) cap ON cap.hall_id = sel.hall_id
 LEFT JOIN (
   SELECT show_id,
          sum(hold_id IS NOT NULL AND expires_at > @now) AS held,
@@ -97,14 +93,15 @@ export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _act
   for (const r of rows) {
     const [lo, hi] = ranges.get(r.timezone)!;
     if (r.starts_at < lo || r.starts_at >= hi) continue;
+    const capacity = hallCapacity(ctx.db, r.hall_id, r.layout_version);
     out.push({
       ...toShow(r),
       movieTitle: r.movie_title,
       hallName: r.hall_name,
       theaterId: r.theater_id,
-      capacity: r.capacity,
+      capacity,
       // A seat sold and later blocked (past shows) must not make "available" negative.
-      available: Math.max(0, r.capacity - r.held - r.sold),
+      available: Math.max(0, capacity - r.held - r.sold),
       held: r.held,
       sold: r.sold,
     });
