@@ -22,7 +22,7 @@ function cpuOf(pid: number): number {
   return (Number(rest[11]) + Number(rest[12])) * TICK_MS;
 }
 
-function start(args: string[], env: NodeJS.ProcessEnv, readyLine: RegExp, timeoutMs = 60_000): Promise<ServerProcess> {
+function start(args: string[], env: NodeJS.ProcessEnv, readyLine: RegExp, timeoutMs = 180_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   let err = '';

@@ -9,6 +9,7 @@ import {
 import type { Actor, EngineCtx } from '../context';
 import { holdView, liveClaimSql, toShow, type HoldRow, type ShowRow } from './claims';
 import { stmt } from '../db/stmts';
+import type { Db } from '../db/open';
 import { hallLayout, type HallLayout } from './layout';
 
 /** The status rule, in order: blocked, sold, held (live), else available. Expired holds are available. */
@@ -20,7 +21,8 @@ export function seatStatus(r: { blocked: number; booking_id: string | null; hold
 }
 
 interface ShowHallRow extends ShowRow { hall_name: string; theater_id: string; layout_version: number }
-interface ClaimRow { seat_id: string; hold_id: string | null; booking_id: string | null; own: number }
+/** A claim row as an array (raw mode: a 3,000-seat show has up to 3,000 of them per call). */
+type ClaimRow = [seatId: string, holdId: string | null, bookingId: string | null, own: number];
 
 const SHOW_HALL_SQL = `
   SELECT s.id, s.movie_id, s.hall_id, s.starts_at, s.ends_at, s.block_end, s.base_price, s.format, s.status, s.seat_version,
@@ -42,7 +44,7 @@ function readShowState(ctx: EngineCtx, showId: string, actor: Actor): ShowState 
   if (!show) throw new BoxOfficeError('NOT_FOUND', 'There is no such show', { showId });
   const now = ctx.clock.now();
   const layout = hallLayout(db, show.hall_id, show.layout_version);
-  const claims = stmt(db, CLAIMS_SQL).all({ show: show.id, now, session: actor.session }) as ClaimRow[];
+  const claims = stmt(db, CLAIMS_SQL).raw(true).all({ show: show.id, now, session: actor.session }) as ClaimRow[];
   // The caller's own live hold on this show (the newest), so a counter that reloads its page
   // takes its hold back with its expiry instead of seeing its own seats as someone else's.
   const mine = stmt(
@@ -56,32 +58,40 @@ function hallOf(s: ShowState) {
   return { id: s.show.hall_id, name: s.show.hall_name, theaterId: s.show.theater_id, capacity: s.layout.capacity, rows: [...s.layout.rows] };
 }
 
+/** readShowState in one deferred transaction; the wrapper is made once per connection, not per call. */
+const readers = new WeakMap<Db, (ctx: EngineCtx, showId: string, actor: Actor) => ShowState>();
+function readShow(ctx: EngineCtx, showId: string, actor: Actor): ShowState {
+  let read = readers.get(ctx.db);
+  if (!read) readers.set(ctx.db, (read = ctx.db.transaction(readShowState)));
+  return read(ctx, showId, actor);
+}
+
 export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: Actor): ChannelOutput<'seats.map'> {
-  const state = ctx.db.transaction(() => readShowState(ctx, input.showId, actor))();
-  const byId = new Map(state.claims.map((c) => [c.seat_id, c]));
+  const state = readShow(ctx, input.showId, actor);
+  const byId = new Map(state.claims.map((c) => [c[0], c]));
   const seats = state.layout.seats.map((l): MapSeat => {
     const c = byId.get(l.id);
     const seat: MapSeat = {
       id: l.id, label: l.label, row: l.row, number: l.number, column: l.column, type: l.type,
-      status: seatStatus({ blocked: l.blocked ? 1 : 0, booking_id: c?.booking_id ?? null, hold_id: c?.hold_id ?? null }),
+      status: seatStatus({ blocked: l.blocked ? 1 : 0, booking_id: c?.[2] ?? null, hold_id: c?.[1] ?? null }),
     };
     // holdId only on the caller's own holds: other counters' holds stay opaque.
-    if (c?.own && c.hold_id !== null && !l.blocked) seat.holdId = c.hold_id;
+    if (c?.[3] && c[1] !== null && !l.blocked) seat.holdId = c[1];
     return seat;
   });
   return { show: toShow(state.show), myHold: state.myHold, hall: hallOf(state), version: state.show.seat_version, seats };
 }
 
 export function seatClaims(ctx: EngineCtx, input: ParsedInput<'seats.claims'>, actor: Actor): ChannelOutput<'seats.claims'> {
-  const state = ctx.db.transaction(() => readShowState(ctx, input.showId, actor))();
+  const state = readShow(ctx, input.showId, actor);
   const { layout } = state;
   const claims: SeatClaim[] = [];
-  for (const c of state.claims) {
-    const seat = layout.byId.get(c.seat_id);
+  for (const [seatId, holdId, bookingId, own] of state.claims) {
+    const seat = layout.byId.get(seatId);
     // A claim on a seat no longer in the layout, or blocked in it, changes nothing on the map.
     if (!seat || seat.blocked) continue;
-    const status = seatStatus({ blocked: 0, booking_id: c.booking_id, hold_id: c.hold_id }) as SeatClaim['status'];
-    claims.push(c.own && c.hold_id !== null ? { id: c.seat_id, status, holdId: c.hold_id } : { id: c.seat_id, status });
+    if (bookingId !== null) claims.push({ id: seatId, status: 'sold' });
+    else claims.push(own && holdId !== null ? { id: seatId, status: 'held', holdId } : { id: seatId, status: 'held' });
   }
   const current = input.layout?.hallId === layout.hallId && input.layout.version === layout.version;
   return {
