@@ -116,8 +116,7 @@ const MAX_BLOCK_MS = 24 * 60 * 60_000;
 
 /** Scheduled shows in the hall whose block overlaps [start, end); touching blocks are fine. */
 export function overlappingShows(db: Db, hallId: string, start: number, blockEnd: number, exceptId: string | null): string[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT id FROM shows
        WHERE hall_id = @hall AND starts_at > @earliest AND starts_at < @end AND block_end > @start
          AND status = 'scheduled' AND id IS NOT @except
@@ -139,11 +138,11 @@ export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor
     if (input.id && !before) throw new BoxOfficeError('NOT_FOUND', 'No such show');
     if (before?.status === 'cancelled') throw new BoxOfficeError('CONFLICT', 'This show was cancelled and cannot be changed');
 
-    const movie = ctx.db.prepare('SELECT id, title, duration_minutes, archived FROM movies WHERE id = ?').get(input.movieId) as
+    const movie = stmt(ctx.db, 'SELECT id, title, duration_minutes, archived FROM movies WHERE id = ?').get(input.movieId) as
       | { id: string; title: string; duration_minutes: number; archived: number }
       | undefined;
     if (!movie) throw new BoxOfficeError('NOT_FOUND', 'No such movie');
-    const hall = ctx.db.prepare('SELECT id, cleaning_minutes FROM halls WHERE id = ?').get(input.hallId) as
+    const hall = stmt(ctx.db, 'SELECT id, cleaning_minutes FROM halls WHERE id = ?').get(input.hallId) as
       | { id: string; cleaning_minutes: number }
       | undefined;
     if (!hall) throw new BoxOfficeError('NOT_FOUND', 'No such hall');
@@ -186,12 +185,10 @@ export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor
     const format = input.format ?? before?.format ?? '2D';
     const showId = before?.id ?? newId('show');
     if (before) {
-      ctx.db
-        .prepare('UPDATE shows SET movie_id = ?, hall_id = ?, starts_at = ?, ends_at = ?, block_end = ?, base_price = ?, format = ? WHERE id = ?')
+      stmt(ctx.db, 'UPDATE shows SET movie_id = ?, hall_id = ?, starts_at = ?, ends_at = ?, block_end = ?, base_price = ?, format = ? WHERE id = ?')
         .run(input.movieId, input.hallId, start, endsAt, blockEnd, input.basePrice, format, showId);
     } else {
-      ctx.db
-        .prepare(
+      stmt(ctx.db, 
           `INSERT INTO shows (id, movie_id, hall_id, starts_at, ends_at, block_end, base_price, format, status, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?)`,
         )
