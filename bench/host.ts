@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBareServer, startBoxOfficeHost, type ServerProcess } from './servers';
+import { fmt, markdownTable } from './measure';
 
 export interface HostResult {
   name: string;
@@ -182,7 +183,6 @@ export async function benchHost(opts: Partial<LoadOptions> = {}): Promise<HostRe
 }
 
 export function hostTable(results: HostResult[]): string {
-  const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   const bareBy = new Map(results.filter((r) => r.name.startsWith('bare')).map((r) => [r.clients, r]));
   const plainBy = new Map(results.filter((r) => r.name.startsWith('host') && !r.streams).map((r) => [r.clients, r]));
   const rows = [['host benchmark', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'vs no streams', 'CPU ms/req', 'CPU over bare', 'n']];
@@ -201,7 +201,5 @@ export function hostTable(results: HostResult[]): string {
       String(r.requests),
     ]);
   }
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  return [line(rows[0]!), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+  return markdownTable(rows);
 }

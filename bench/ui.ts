@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, type ElementHandle, type Page } from '@playwright/test';
 import buildRenderer from '../test/e2e/global-setup';
 import { startBoxOfficeHost, type ServerProcess } from './servers';
+import { markdownTable } from './measure';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPEAT = Number(process.env.BENCH_UI_REPEAT ?? 7);
@@ -246,9 +247,7 @@ function report(r: UiResult): string {
     ['DOM elements, 60-seat hall open', String(r.elements.hall60), '', ''],
     ['DOM elements, 3,000-seat hall open', String(r.elements.hall3000), '', ''],
   ];
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((x) => x[c]!.length)));
-  const line = (x: string[]) => `| ${x.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  return [line(rows[0]!), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+  return markdownTable(rows);
 }
 
 async function main(): Promise<void> {

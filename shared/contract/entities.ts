@@ -86,13 +86,17 @@ export const ShowSummary = z.object({
 });
 export type ShowSummary = z.infer<typeof ShowSummary>;
 
-export const MapSeat = z.object({
+/** Where a seat is and what it is: shared by the seat map's seats and the cached layout's. */
+const PlacedSeat = z.object({
   id: Id,
   label: z.string(),
   row: z.string(),
   number: z.int(),
   column: z.int(),
   type: SeatType,
+});
+
+export const MapSeat = PlacedSeat.extend({
   status: SeatStatus,
   holdId: Id.optional(),
 });
@@ -112,13 +116,7 @@ export const SeatMap = z.object({
 export type SeatMap = z.infer<typeof SeatMap>;
 
 /** A seat of a hall's layout as the seat map draws it: what does not change from show to show. */
-export const LayoutSeat = z.object({
-  id: Id,
-  label: z.string(),
-  row: z.string(),
-  number: z.int(),
-  column: z.int(),
-  type: SeatType,
+export const LayoutSeat = PlacedSeat.extend({
   /** Out of sale in the layout itself (a broken seat): shown blocked at every show. */
   blocked: z.boolean(),
 });
