@@ -122,21 +122,20 @@ export const LayoutSeat = PlacedSeat.extend({
 });
 export type LayoutSeat = z.infer<typeof LayoutSeat>;
 
-/** A live claim on a seat of one show: held (holdId only on the caller's own holds) or sold. */
-export const SeatClaim = z.object({ id: Id, status: z.enum(['held', 'sold']), holdId: Id.optional() });
-export type SeatClaim = z.infer<typeof SeatClaim>;
-
 /**
  * seats.claims: a show's live state without its static layout. `layout` (every live seat, in row
  * then number order) is present only when the caller did not name the hall's current layout
- * version; a seat without a claim is available, or blocked when its layout says so.
+ * version. `sold` and `held` list the seats with a live claim (as bare ids: a 3,000-seat show
+ * may have thousands); any other seat is available, or blocked when its layout says so. The
+ * caller's own hold is `myHold`.
  */
 export const SeatClaims = z.object({
   show: Show,
   hall: z.object({ id: Id, name: z.string(), theaterId: Id, capacity: z.int(), rows: z.array(z.string()), layoutVersion: z.int() }),
   version: z.int(),
   layout: z.array(LayoutSeat).optional(),
-  claims: z.array(SeatClaim),
+  sold: z.array(Id),
+  held: z.array(Id),
   myHold: Hold.nullable(),
 });
 export type SeatClaims = z.infer<typeof SeatClaims>;

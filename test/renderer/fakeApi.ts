@@ -82,6 +82,7 @@ export function makeClaims(seats: MapSeat[], version = 1, input?: ChannelInput<'
     ...(current
       ? {}
       : { layout: seats.map((s) => ({ id: s.id, label: s.label, row: s.row, number: s.number, column: s.column, type: s.type, blocked: s.status === 'blocked' })) }),
-    claims: seats.flatMap((s) => (s.status === 'held' || s.status === 'sold' ? [{ id: s.id, status: s.status }] : [])),
+    sold: seats.filter((s) => s.status === 'sold').map((s) => s.id),
+    held: seats.filter((s) => s.status === 'held').map((s) => s.id),
   };
 }

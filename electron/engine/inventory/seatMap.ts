@@ -3,9 +3,7 @@
 // the seat_claims primary key). Both are read inside one (deferred) transaction so the version,
 // the layout and the claims are the same snapshot: a client applying later seats.changed events
 // by version never misses or double-applies one.
-import {
-  BoxOfficeError, type ChannelOutput, type MapSeat, type ParsedInput, type SeatClaim, type SeatStatus,
-} from '../../../shared/contract';
+import { BoxOfficeError, type ChannelOutput, type MapSeat, type ParsedInput, type SeatStatus } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { holdView, liveClaimSql, toShow, type HoldRow, type ShowRow } from './claims';
 import { stmt } from '../db/stmts';
@@ -35,36 +33,67 @@ const CLAIMS_SQL = `
   FROM seat_claims c LEFT JOIN holds h ON h.id = c.hold_id
   WHERE c.show_id = @show AND ${liveClaimSql('c', '@now')}`;
 
+/** The same claims as bare seat ids and whether sold: all seats.claims needs, with no join. */
+const CLAIM_IDS_SQL = `
+  SELECT c.seat_id, c.booking_id IS NOT NULL FROM seat_claims c
+  WHERE c.show_id = ? AND ${liveClaimSql('c', '?')}`;
+
 interface ShowState { show: ShowHallRow; layout: HallLayout; claims: ClaimRow[]; myHold: ChannelOutput<'seats.map'>['myHold'] }
 
-/** Reads everything both channels answer, in the caller's transaction. */
-function readShowState(ctx: EngineCtx, showId: string, actor: Actor): ShowState {
-  const db = ctx.db;
-  const show = stmt(db, SHOW_HALL_SQL).get(showId) as ShowHallRow | undefined;
+/** The show with its hall, or NOT_FOUND. */
+function showHall(ctx: EngineCtx, showId: string): ShowHallRow {
+  const show = stmt(ctx.db, SHOW_HALL_SQL).get(showId) as ShowHallRow | undefined;
   if (!show) throw new BoxOfficeError('NOT_FOUND', 'There is no such show', { showId });
-  const now = ctx.clock.now();
-  const layout = hallLayout(db, show.hall_id, show.layout_version);
-  const claims = stmt(db, CLAIMS_SQL).raw(true).all({ show: show.id, now, session: actor.session }) as ClaimRow[];
-  // The caller's own live hold on this show (the newest), so a counter that reloads its page
-  // takes its hold back with its expiry instead of seeing its own seats as someone else's.
-  const mine = stmt(
-    db,
-    'SELECT * FROM holds WHERE show_id = ? AND session = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1',
-  ).get(show.id, actor.session, now) as HoldRow | undefined;
-  return { show, layout, claims, myHold: mine ? holdView(db, mine) : null };
+  return show;
 }
 
-function hallOf(s: ShowState) {
+/**
+ * The caller's own live hold on this show (the newest), so a counter that reloads its page takes
+ * its hold back with its expiry instead of seeing its own seats as someone else's.
+ */
+function myHold(ctx: EngineCtx, showId: string, actor: Actor, now: number): ShowState['myHold'] {
+  const mine = stmt(
+    ctx.db,
+    'SELECT * FROM holds WHERE show_id = ? AND session = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1',
+  ).get(showId, actor.session, now) as HoldRow | undefined;
+  return mine ? holdView(ctx.db, mine) : null;
+}
+
+/** Reads everything seats.map answers, in the caller's transaction. */
+function readShowState(ctx: EngineCtx, showId: string, actor: Actor): ShowState {
+  const show = showHall(ctx, showId);
+  const now = ctx.clock.now();
+  const layout = hallLayout(ctx.db, show.hall_id, show.layout_version);
+  const claims = stmt(ctx.db, CLAIMS_SQL).raw(true).all({ show: show.id, now, session: actor.session }) as ClaimRow[];
+  return { show, layout, claims, myHold: myHold(ctx, show.id, actor, now) };
+}
+
+interface ClaimsState { show: ShowHallRow; layout: HallLayout; claims: [seatId: string, sold: number][]; myHold: ShowState['myHold'] }
+
+/** Reads everything seats.claims answers, in the caller's transaction. */
+function readClaimsState(ctx: EngineCtx, showId: string, actor: Actor): ClaimsState {
+  const show = showHall(ctx, showId);
+  const now = ctx.clock.now();
+  const layout = hallLayout(ctx.db, show.hall_id, show.layout_version);
+  const claims = stmt(ctx.db, CLAIM_IDS_SQL).raw(true).all(show.id, now) as [string, number][];
+  return { show, layout, claims, myHold: myHold(ctx, show.id, actor, now) };
+}
+
+function hallOf(s: Pick<ShowState, 'show' | 'layout'>) {
   return { id: s.show.hall_id, name: s.show.hall_name, theaterId: s.show.theater_id, capacity: s.layout.capacity, rows: [...s.layout.rows] };
 }
 
-/** readShowState in one deferred transaction; the wrapper is made once per connection, not per call. */
-const readers = new WeakMap<Db, (ctx: EngineCtx, showId: string, actor: Actor) => ShowState>();
-function readShow(ctx: EngineCtx, showId: string, actor: Actor): ShowState {
-  let read = readers.get(ctx.db);
-  if (!read) readers.set(ctx.db, (read = ctx.db.transaction(readShowState)));
-  return read(ctx, showId, actor);
+/** A reader in one deferred transaction; the wrapper is made once per connection, not per call. */
+function inTransaction<T>(read: (ctx: EngineCtx, showId: string, actor: Actor) => T) {
+  const wrapped = new WeakMap<Db, (ctx: EngineCtx, showId: string, actor: Actor) => T>();
+  return (ctx: EngineCtx, showId: string, actor: Actor): T => {
+    let fn = wrapped.get(ctx.db);
+    if (!fn) wrapped.set(ctx.db, (fn = ctx.db.transaction(read)));
+    return fn(ctx, showId, actor);
+  };
 }
+const readShow = inTransaction(readShowState);
+const readClaims = inTransaction(readClaimsState);
 
 export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: Actor): ChannelOutput<'seats.map'> {
   const state = readShow(ctx, input.showId, actor);
@@ -83,15 +112,15 @@ export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: 
 }
 
 export function seatClaims(ctx: EngineCtx, input: ParsedInput<'seats.claims'>, actor: Actor): ChannelOutput<'seats.claims'> {
-  const state = readShow(ctx, input.showId, actor);
+  const state = readClaims(ctx, input.showId, actor);
   const { layout } = state;
-  const claims: SeatClaim[] = [];
-  for (const [seatId, holdId, bookingId, own] of state.claims) {
+  const sold: string[] = [];
+  const held: string[] = [];
+  for (const [seatId, isSold] of state.claims) {
     const seat = layout.byId.get(seatId);
     // A claim on a seat no longer in the layout, or blocked in it, changes nothing on the map.
     if (!seat || seat.blocked) continue;
-    if (bookingId !== null) claims.push({ id: seatId, status: 'sold' });
-    else claims.push(own && holdId !== null ? { id: seatId, status: 'held', holdId } : { id: seatId, status: 'held' });
+    (isSold ? sold : held).push(seatId);
   }
   const current = input.layout?.hallId === layout.hallId && input.layout.version === layout.version;
   return {
@@ -99,7 +128,8 @@ export function seatClaims(ctx: EngineCtx, input: ParsedInput<'seats.claims'>, a
     hall: { ...hallOf(state), layoutVersion: layout.version },
     version: state.show.seat_version,
     ...(current ? {} : { layout: [...layout.seats] }),
-    claims,
+    sold,
+    held,
     myHold: state.myHold,
   };
 }

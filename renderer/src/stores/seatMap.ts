@@ -31,7 +31,7 @@ export function viewOf(s: SeatViews, id: string): SeatView {
 
 interface SeatMapState extends SeatViews {
   showId: string | null;
-  map: Omit<SeatClaims, 'layout' | 'claims'> | null;
+  map: Omit<SeatClaims, 'layout' | 'sold' | 'held'> | null;
   /** The hall's live seats in row, then number order (the same array while the layout is unchanged). */
   layout: readonly LayoutSeat[];
   byId: ReadonlyMap<string, LayoutSeat>;
@@ -64,10 +64,11 @@ let seq = 0;
 let refreshing: Promise<void> | null = null;
 let refreshingFor: string | null = null;
 
-function statusesOf(layout: readonly LayoutSeat[], claims: SeatClaims['claims']): { status: Record<string, SeatStatus>; counts: SeatCounts } {
+function statusesOf(layout: readonly LayoutSeat[], claims: Pick<SeatClaims, 'sold' | 'held'>): { status: Record<string, SeatStatus>; counts: SeatCounts } {
   const status: Record<string, SeatStatus> = {};
   for (const s of layout) status[s.id] = s.blocked ? 'blocked' : 'available';
-  for (const c of claims) if (status[c.id] === 'available') status[c.id] = c.status;
+  for (const id of claims.sold) if (status[id] === 'available') status[id] = 'sold';
+  for (const id of claims.held) if (status[id] === 'available') status[id] = 'held';
   const counts = { ...EMPTY_COUNTS };
   for (const s of layout) counts[status[s.id]!]++;
   return { status, counts };
@@ -99,14 +100,14 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
     try {
       const m = await call('seats.claims', { showId, ...(hall && cached ? { layout: { hallId: hall, version: cached.version } } : {}) });
       if (mySeq !== seq) return;
-      const { layout: fresh, claims, ...rest } = m;
+      const { layout: fresh, sold, held, ...rest } = m;
       let entry = layouts.get(m.hall.id);
       if (fresh || !entry || entry.version !== m.hall.layoutVersion) {
         const seats = fresh ?? [];
         entry = { version: m.hall.layoutVersion, seats, byId: new Map(seats.map((s) => [s.id, s])) };
         layouts.set(m.hall.id, entry);
       }
-      set({ map: rest, layout: entry.seats, byId: entry.byId, ...statusesOf(entry.seats, claims), changes: next(get(), null), version: m.version, loading: false });
+      set({ map: rest, layout: entry.seats, byId: entry.byId, ...statusesOf(entry.seats, { sold, held }), changes: next(get(), null), version: m.version, loading: false });
     } catch (e) {
       if (mySeq !== seq) return;
       set({ loading: false, error: messageOf(e) });
