@@ -64,9 +64,10 @@ function patchSeat(btn: HTMLButtonElement, seat: GridSeat, view: SeatView): void
   btn.disabled = p.disabled;
 }
 
-function SeatCell({ seat, col, view, tabbable }: { seat: GridSeat; col: number; view: SeatView; tabbable: boolean }) {
+/** One seat's cell and button (a plain function, not a component: no fiber per seat). */
+function seatCell(seat: GridSeat, col: number, view: SeatView, tabbable: boolean) {
   return (
-    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }}>
+    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }} key={seat.id}>
       <button type="button" {...seatProps(seat, view)} data-seat-id={seat.id} data-icon={TYPE_ICON[seat.type]} tabIndex={tabbable ? 0 : -1}>
         {seat.number}
       </button>
@@ -208,9 +209,7 @@ export function SeatMap(props: SeatMapProps) {
         <div role="rowheader" className="row-label">
           {r.label}
         </div>
-        {r.seats.map((s) => (
-          <SeatCell key={s.id} seat={s} col={s.column - nav.minCol + 2} view={viewOf(v, s.id)} tabbable={s.id === tab} />
-        ))}
+        {r.seats.map((s) => seatCell(s, s.column - nav.minCol + 2, viewOf(v, s.id), s.id === tab))}
         <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
           {r.label}
         </div>
