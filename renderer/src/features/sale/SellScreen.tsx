@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_TZ, formatTime } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
+import { Empty, ErrorNote, Loading } from '../../lib/states';
 import { useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
 import { useSession } from '../../stores/session';
@@ -67,7 +68,7 @@ function SeatPanel() {
   return (
     <section className="panel seats-panel" aria-label="Seat map" ref={panelRef}>
       {!showId ? (
-        <p className="state">Choose a show.</p>
+        <Empty>Choose a show.</Empty>
       ) : (
         <>
           <header className="seats-head">
@@ -83,15 +84,12 @@ function SeatPanel() {
             <HoldCountdown />
           </header>
           {step === 'seats' && <Notice />}
-          {error && (
-            <div className="state state--error" role="alert">
-              Could not load the seat map: {error}{' '}
-              <button type="button" onClick={() => void refresh()}>
-                Retry
-              </button>
-            </div>
-          )}
-          {loading && layout.length === 0 && <p className="state">Loading seats…</p>}
+          <ErrorNote error={error && `Could not load the seat map: ${error}`}>
+            <button type="button" onClick={() => void refresh()}>
+              Retry
+            </button>
+          </ErrorNote>
+          {loading && layout.length === 0 && <Loading what="Loading seats" />}
           {layout.length > 0 && (
             <SeatMap layout={layout} views={useSeatMap} onToggle={onToggle} hallName={map?.hall.name} busy={busy === 'confirm' || step !== 'seats'} fitWidth={width} />
           )}
@@ -104,12 +102,10 @@ function SeatPanel() {
 
 export function SellScreen() {
   const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
-  const currency = useSession((s) => s.theater?.currency) ?? 'USD';
   const step = useSale((s) => s.step);
   const booking = useSale((s) => s.booking);
   const loadMap = useSeatMap((s) => s.load);
   const startShow = useSale((s) => s.startShow);
-  const setCurrency = useSale((s) => s.setCurrency);
   const loadTypes = useSale((s) => s.loadTicketTypes);
   const myHold = useSeatMap((s) => s.map?.myHold ?? null);
   const adoptHold = useSale((s) => s.adoptHold);
@@ -120,9 +116,6 @@ export function SellScreen() {
   }, [myHold, adoptHold]);
   const newSale = useSale((s) => s.newSale);
 
-  useEffect(() => {
-    setCurrency(currency);
-  }, [currency, setCurrency]);
   useEffect(() => {
     void loadTypes();
   }, [loadTypes]);
