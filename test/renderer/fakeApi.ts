@@ -81,8 +81,9 @@ export function makeClaims(seats: MapSeat[], version = 1, input?: ChannelInput<'
     hall: { ...hall, layoutVersion },
     ...(current
       ? {}
-      : { layout: seats.map((s) => ({ id: s.id, label: s.label, row: s.row, number: s.number, column: s.column, type: s.type, blocked: s.status === 'blocked' })) }),
+      : { layout: seats.map((s) => ({ id: s.id, label: s.label, row: s.row, number: s.number, column: s.column, type: s.type, blocked: s.status === 'blocked' && !s.blockReason })) }),
     sold: seats.filter((s) => s.status === 'sold').map((s) => s.id),
     held: seats.filter((s) => s.status === 'held').map((s) => s.id),
+    blocked: seats.filter((s) => s.status === 'blocked' && s.blockReason).map((s) => ({ id: s.id, reason: s.blockReason! })),
   };
 }

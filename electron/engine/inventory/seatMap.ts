@@ -10,9 +10,12 @@ import { stmt } from '../db/stmts';
 import type { Db } from '../db/open';
 import { hallLayout, type HallLayout } from './layout';
 
-/** The status rule, in order: blocked, sold, held (live), else available. Expired holds are available. */
-export function seatStatus(r: { blocked: number; booking_id: string | null; hold_id: string | null }): SeatStatus {
-  if (r.blocked) return 'blocked';
+/**
+ * The status rule, in order: blocked (in the layout, or a house seat of this show), sold, held
+ * (live), else available. Expired holds are available.
+ */
+export function seatStatus(r: { blocked: number; booking_id: string | null; hold_id: string | null; house_reason?: string | null }): SeatStatus {
+  if (r.blocked || (r.house_reason ?? null) !== null) return 'blocked';
   if (r.booking_id !== null) return 'sold';
   if (r.hold_id !== null) return 'held';
   return 'available';
@@ -38,7 +41,17 @@ const CLAIM_IDS_SQL = `
   SELECT c.seat_id, c.booking_id IS NOT NULL FROM seat_claims c
   WHERE c.show_id = ? AND ${liveClaimSql('c', '?')}`;
 
-interface ShowState { show: ShowHallRow; layout: HallLayout; claims: ClaimRow[]; myHold: ChannelOutput<'seats.map'>['myHold'] }
+/** House seats of one show (shows.blockSeats): seat id and the manager's reason. */
+type HouseRow = [seatId: string, reason: string];
+const HOUSE_SQL = 'SELECT seat_id, reason FROM show_blocks WHERE show_id = ?';
+
+interface ShowState {
+  show: ShowHallRow;
+  layout: HallLayout;
+  claims: ClaimRow[];
+  house: HouseRow[];
+  myHold: ChannelOutput<'seats.map'>['myHold'];
+}
 
 /** The show with its hall, or NOT_FOUND. */
 function showHall(ctx: EngineCtx, showId: string): ShowHallRow {
@@ -65,10 +78,11 @@ function readShowState(ctx: EngineCtx, showId: string, actor: Actor): ShowState 
   const now = ctx.clock.now();
   const layout = hallLayout(ctx.db, show.hall_id, show.layout_version);
   const claims = stmt(ctx.db, CLAIMS_SQL).raw(true).all({ show: show.id, now, session: actor.session }) as ClaimRow[];
-  return { show, layout, claims, myHold: myHold(ctx, show.id, actor, now) };
+  const house = stmt(ctx.db, HOUSE_SQL).raw(true).all(show.id) as HouseRow[];
+  return { show, layout, claims, house, myHold: myHold(ctx, show.id, actor, now) };
 }
 
-interface ClaimsState { show: ShowHallRow; layout: HallLayout; claims: [seatId: string, sold: number][]; myHold: ShowState['myHold'] }
+interface ClaimsState extends Omit<ShowState, 'claims'> { claims: [seatId: string, sold: number][] }
 
 /** Reads everything seats.claims answers, in the caller's transaction. */
 function readClaimsState(ctx: EngineCtx, showId: string, actor: Actor): ClaimsState {
@@ -76,7 +90,8 @@ function readClaimsState(ctx: EngineCtx, showId: string, actor: Actor): ClaimsSt
   const now = ctx.clock.now();
   const layout = hallLayout(ctx.db, show.hall_id, show.layout_version);
   const claims = stmt(ctx.db, CLAIM_IDS_SQL).raw(true).all(show.id, now) as [string, number][];
-  return { show, layout, claims, myHold: myHold(ctx, show.id, actor, now) };
+  const house = stmt(ctx.db, HOUSE_SQL).raw(true).all(show.id) as HouseRow[];
+  return { show, layout, claims, house, myHold: myHold(ctx, show.id, actor, now) };
 }
 
 function hallOf(s: Pick<ShowState, 'show' | 'layout'>) {
@@ -98,14 +113,17 @@ const readClaims = inTransaction(readClaimsState);
 export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: Actor): ChannelOutput<'seats.map'> {
   const state = readShow(ctx, input.showId, actor);
   const byId = new Map(state.claims.map((c) => [c[0], c]));
+  const house = new Map(state.house);
   const seats = state.layout.seats.map((l): MapSeat => {
     const c = byId.get(l.id);
+    const reason = house.get(l.id) ?? null;
     const seat: MapSeat = {
       id: l.id, label: l.label, row: l.row, number: l.number, column: l.column, type: l.type,
-      status: seatStatus({ blocked: l.blocked ? 1 : 0, booking_id: c?.[2] ?? null, hold_id: c?.[1] ?? null }),
+      status: seatStatus({ blocked: l.blocked ? 1 : 0, booking_id: c?.[2] ?? null, hold_id: c?.[1] ?? null, house_reason: reason }),
     };
     // holdId only on the caller's own holds: other counters' holds stay opaque.
-    if (c?.[3] && c[1] !== null && !l.blocked) seat.holdId = c[1];
+    if (c?.[3] && c[1] !== null) seat.holdId = c[1];
+    if (reason !== null) seat.blockReason = reason;
     return seat;
   });
   return { show: toShow(state.show), myHold: state.myHold, hall: hallOf(state), version: state.show.seat_version, seats };
@@ -116,10 +134,18 @@ export function seatClaims(ctx: EngineCtx, input: ParsedInput<'seats.claims'>, a
   const { layout } = state;
   const sold: string[] = [];
   const held: string[] = [];
+  const blocked: { id: string; reason: string }[] = [];
+  const house = new Set<string>();
+  for (const [id, reason] of state.house) {
+    const seat = layout.byId.get(id);
+    if (!seat || seat.blocked) continue;
+    blocked.push({ id, reason });
+    house.add(id);
+  }
   for (const [seatId, isSold] of state.claims) {
     const seat = layout.byId.get(seatId);
-    // A claim on a seat no longer in the layout, or blocked in it, changes nothing on the map.
-    if (!seat || seat.blocked) continue;
+    // A claim on a seat no longer in the layout, or blocked in it or for this show, changes nothing on the map.
+    if (!seat || seat.blocked || house.has(seatId)) continue;
     (isSold ? sold : held).push(seatId);
   }
   const current = input.layout?.hallId === layout.hallId && input.layout.version === layout.version;
@@ -130,6 +156,7 @@ export function seatClaims(ctx: EngineCtx, input: ParsedInput<'seats.claims'>, a
     ...(current ? {} : { layout: [...layout.seats] }),
     sold,
     held,
+    blocked,
     myHold: state.myHold,
   };
 }

@@ -18,6 +18,8 @@ export interface SeatViews {
   status: Readonly<Record<string, SeatStatus>>;
   /** This counter's seats: its hold's, plus the ones whose hold is on its way (optimistic). */
   mine: Readonly<Record<string, true>>;
+  /** House seats' reasons (shows.blockSeats), shown on the blocked seat. */
+  reasons: Readonly<Record<string, string>>;
   /**
    * Which seats the last change touched, numbered, so a map on screen that saw change seq - 1
    * updates just these (ids null: anything may have changed, compare every seat).
@@ -29,9 +31,14 @@ export function viewOf(s: SeatViews, id: string): SeatView {
   return s.mine[id] ? 'mine' : (s.status[id] ?? 'available');
 }
 
+/** A blocked seat's reason, if the manager gave one for this show. */
+export function reasonOf(s: SeatViews, id: string): string | undefined {
+  return s.status[id] === 'blocked' && !s.mine[id] ? s.reasons[id] : undefined;
+}
+
 interface SeatMapState extends SeatViews {
   showId: string | null;
-  map: Omit<SeatClaims, 'layout' | 'sold' | 'held'> | null;
+  map: Omit<SeatClaims, 'layout' | 'sold' | 'held' | 'blocked'> | null;
   /** The hall's live seats in row, then number order (the same array while the layout is unchanged). */
   layout: readonly LayoutSeat[];
   byId: ReadonlyMap<string, LayoutSeat>;
@@ -64,14 +71,23 @@ let seq = 0;
 let refreshing: Promise<void> | null = null;
 let refreshingFor: string | null = null;
 
-function statusesOf(layout: readonly LayoutSeat[], claims: Pick<SeatClaims, 'sold' | 'held'>): { status: Record<string, SeatStatus>; counts: SeatCounts } {
+function statusesOf(
+  layout: readonly LayoutSeat[],
+  claims: Pick<SeatClaims, 'sold' | 'held' | 'blocked'>,
+): { status: Record<string, SeatStatus>; reasons: Record<string, string>; counts: SeatCounts } {
   const status: Record<string, SeatStatus> = {};
+  const reasons: Record<string, string> = {};
   for (const s of layout) status[s.id] = s.blocked ? 'blocked' : 'available';
+  for (const b of claims.blocked) {
+    if (status[b.id] !== 'available') continue;
+    status[b.id] = 'blocked';
+    reasons[b.id] = b.reason;
+  }
   for (const id of claims.sold) if (status[id] === 'available') status[id] = 'sold';
   for (const id of claims.held) if (status[id] === 'available') status[id] = 'held';
   const counts = { ...EMPTY_COUNTS };
   for (const s of layout) counts[status[s.id]!]++;
-  return { status, counts };
+  return { status, reasons, counts };
 }
 
 export const useSeatMap = create<SeatMapState>((set, get) => ({
@@ -81,6 +97,7 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
   byId: new Map(),
   status: {},
   mine: {},
+  reasons: {},
   changes: { seq: 0, ids: null },
   counts: EMPTY_COUNTS,
   version: -1,
@@ -95,19 +112,19 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
     set(
       same
         ? { loading: true, error: null }
-        : { showId, map: null, layout: [], byId: new Map(), status: {}, counts: EMPTY_COUNTS, version: -1, loading: true, error: null },
+        : { showId, map: null, layout: [], byId: new Map(), status: {}, reasons: {}, counts: EMPTY_COUNTS, version: -1, loading: true, error: null },
     );
     try {
       const m = await call('seats.claims', { showId, ...(hall && cached ? { layout: { hallId: hall, version: cached.version } } : {}) });
       if (mySeq !== seq) return;
-      const { layout: fresh, sold, held, ...rest } = m;
+      const { layout: fresh, sold, held, blocked, ...rest } = m;
       let entry = layouts.get(m.hall.id);
       if (fresh || !entry || entry.version !== m.hall.layoutVersion) {
         const seats = fresh ?? [];
         entry = { version: m.hall.layoutVersion, seats, byId: new Map(seats.map((s) => [s.id, s])) };
         layouts.set(m.hall.id, entry);
       }
-      set({ map: rest, layout: entry.seats, byId: entry.byId, ...statusesOf(entry.seats, { sold, held }), changes: next(get(), null), version: m.version, loading: false });
+      set({ map: rest, layout: entry.seats, byId: entry.byId, ...statusesOf(entry.seats, { sold, held, blocked }), changes: next(get(), null), version: m.version, loading: false });
     } catch (e) {
       if (mySeq !== seq) return;
       set({ loading: false, error: messageOf(e) });
@@ -156,7 +173,7 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
 
   clear() {
     seq++;
-    set({ showId: null, map: null, layout: [], byId: new Map(), status: {}, changes: next(get(), null), counts: EMPTY_COUNTS, version: -1, loading: false, error: null });
+    set({ showId: null, map: null, layout: [], byId: new Map(), status: {}, reasons: {}, changes: next(get(), null), counts: EMPTY_COUNTS, version: -1, loading: false, error: null });
   },
 }));
 
@@ -164,22 +181,38 @@ function next(s: SeatViews, ids: readonly string[] | null): NonNullable<SeatView
   return { seq: (s.changes?.seq ?? 0) + 1, ids };
 }
 
-/** The statuses and counts after these changes, or null when nothing changes. */
-function changed(s: SeatMapState, seats: readonly { id: string; status: SeatStatus }[]): Pick<SeatMapState, 'status' | 'counts' | 'changes'> | null {
+/** The statuses, reasons and counts after these changes, or null when nothing changes. */
+function changed(
+  s: SeatMapState,
+  seats: readonly { id: string; status: SeatStatus; blockReason?: string | undefined }[],
+): Pick<SeatMapState, 'status' | 'reasons' | 'counts' | 'changes'> | null {
   let status: Record<string, SeatStatus> | null = null;
+  let reasons: Record<string, string> | null = null;
   let counts: SeatCounts | null = null;
   const ids: string[] = [];
   for (const c of seats) {
     const old = (status ?? s.status)[c.id];
-    if (old === undefined || old === c.status) continue;
-    status ??= { ...s.status };
-    counts ??= { ...s.counts };
-    status[c.id] = c.status;
-    counts[old]--;
-    counts[c.status]++;
+    if (old === undefined) continue;
+    // A house seat's reason comes with its event; any other change ends it.
+    const reason = c.status === 'blocked' ? c.blockReason : undefined;
+    const oldReason = (reasons ?? s.reasons)[c.id];
+    if (old === c.status && reason === oldReason) continue;
+    if (reason !== oldReason) {
+      reasons ??= { ...s.reasons };
+      if (reason === undefined) delete reasons[c.id];
+      else reasons[c.id] = reason;
+    }
+    if (old !== c.status) {
+      status ??= { ...s.status };
+      counts ??= { ...s.counts };
+      status[c.id] = c.status;
+      counts[old]--;
+      counts[c.status]++;
+    }
     ids.push(c.id);
   }
-  return status && counts ? { status, counts, changes: next(s, ids) } : null;
+  if (ids.length === 0) return null;
+  return { status: status ?? s.status, reasons: reasons ?? s.reasons, counts: counts ?? s.counts, changes: next(s, ids) };
 }
 
 /** A seat's label ("C7") on the current map, else its id. */

@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createStore, type StoreApi } from 'zustand';
 import type { MapSeat, SeatType } from '../../../../shared/contract';
-import { viewOf, type SeatView, type SeatViews } from '../../stores/seatMap';
+import { reasonOf, viewOf, type SeatView, type SeatViews } from '../../stores/seatMap';
 
 export type { SeatView } from '../../stores/seatMap';
 
@@ -46,18 +46,22 @@ const canTake = (v: SeatView) => v === 'available' || v === 'mine';
  * Everything a seat's button shows for its view: the one place that maps a seat and its view to
  * attributes, used to draw it and to update it in place (add an attribute here, both follow).
  */
-export function seatProps(seat: GridSeat, view: SeatView) {
+export function seatProps(seat: GridSeat, view: SeatView, reason?: string) {
   return {
     className: `seat seat--${seat.type} seat--${view}`,
-    'aria-label': `${seat.label}, ${seat.type}, ${STATUS_TEXT[view]}`,
+    // A house seat's reason (shows.blockSeats) is read out, and shown on hover by its cell's title.
+    'aria-label': `${seat.label}, ${seat.type}, ${STATUS_TEXT[view]}${reason ? `: ${reason}` : ''}`,
     'aria-pressed': view === 'mine',
     disabled: !canTake(view),
   };
 }
 
 /** Brings a drawn seat's button up to date with its view (what React would write, minus React). */
-function patchSeat(btn: HTMLButtonElement, seat: GridSeat, view: SeatView): void {
-  const p = seatProps(seat, view);
+function patchSeat(btn: HTMLButtonElement, seat: GridSeat, view: SeatView, reason: string | undefined): void {
+  const p = seatProps(seat, view, reason);
+  const title = cellTitle(seat, reason);
+  if (title) btn.parentElement?.setAttribute('title', title);
+  else btn.parentElement?.removeAttribute('title');
   btn.className = p.className;
   btn.setAttribute('aria-label', p['aria-label']);
   btn.setAttribute('aria-pressed', String(p['aria-pressed']));
@@ -65,10 +69,12 @@ function patchSeat(btn: HTMLButtonElement, seat: GridSeat, view: SeatView): void
 }
 
 /** One seat's cell and button (a plain function, not a component: no fiber per seat). */
-function seatCell(seat: GridSeat, col: number, view: SeatView, tabbable: boolean) {
+const cellTitle = (seat: GridSeat, reason: string | undefined) => (reason ? `${seat.label}: ${reason}` : undefined);
+
+function seatCell(seat: GridSeat, col: number, view: SeatView, reason: string | undefined, tabbable: boolean) {
   return (
-    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }} key={seat.id}>
-      <button type="button" {...seatProps(seat, view)} data-seat-id={seat.id} data-icon={TYPE_ICON[seat.type]} tabIndex={tabbable ? 0 : -1}>
+    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }} key={seat.id} title={cellTitle(seat, reason)}>
+      <button type="button" {...seatProps(seat, view, reason)} data-seat-id={seat.id} data-icon={TYPE_ICON[seat.type]} tabIndex={tabbable ? 0 : -1}>
         {seat.number}
       </button>
     </div>
@@ -129,9 +135,11 @@ export type SeatMapProps = PropsMap | LiveMap;
 
 function viewsFromProps(seats: MapSeat[], mine: ReadonlySet<string>): StoreApi<SeatViews> {
   const status: SeatViews['status'] = Object.fromEntries(seats.map((s) => [s.id, s.status]));
+  const reasons: Record<string, string> = {};
+  for (const s of seats) if (s.status === 'blocked' && s.blockReason) reasons[s.id] = s.blockReason;
   const own: Record<string, true> = {};
   for (const id of mine) own[id] = true;
-  return createStore<SeatViews>(() => ({ status, mine: own }));
+  return createStore<SeatViews>(() => ({ status, mine: own, reasons }));
 }
 
 const MIN_SEAT = 6;
@@ -209,7 +217,7 @@ export function SeatMap(props: SeatMapProps) {
         <div role="rowheader" className="row-label">
           {r.label}
         </div>
-        {r.seats.map((s) => seatCell(s, s.column - nav.minCol + 2, viewOf(v, s.id), s.id === tab))}
+        {r.seats.map((s) => seatCell(s, s.column - nav.minCol + 2, viewOf(v, s.id), reasonOf(v, s.id), s.id === tab))}
         <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
           {r.label}
         </div>
@@ -227,15 +235,16 @@ export function SeatMap(props: SeatMapProps) {
     const update = () => {
       const next = views.getState();
       const old = drawn.current;
-      if (old && (next.status !== old.status || next.mine !== old.mine)) {
+      if (old && (next.status !== old.status || next.mine !== old.mine || next.reasons !== old.reasons)) {
         // The seats this one change named when it directly follows the drawn state; else all of them.
         const direct = next.changes?.ids && old.changes && next.changes.seq === old.changes.seq + 1;
         const seats = direct ? next.changes!.ids!.map((id) => byId.get(id)).filter((x) => x !== undefined) : layout;
         for (const seat of seats) {
           const view = viewOf(next, seat.id);
-          if (view !== viewOf(old, seat.id)) {
+          const reason = reasonOf(next, seat.id);
+          if (view !== viewOf(old, seat.id) || reason !== reasonOf(old, seat.id)) {
             const btn = map.get(seat.id);
-            if (btn) patchSeat(btn, seat, view);
+            if (btn) patchSeat(btn, seat, view, reason);
           }
         }
       }
