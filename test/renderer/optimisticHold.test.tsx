@@ -157,3 +157,28 @@ describe('clicks while a hold is on its way', () => {
     expect(useSale.getState().pending).toEqual([]);
   });
 });
+
+describe('live seat map: house seats', () => {
+  it('shows a house seat\'s reason when its event arrives, and drops it when the seat is released', () => {
+    render(<SeatMap layout={useSeatMap.getState().layout} views={useSeatMap} onToggle={() => {}} />);
+    const c5 = screen.getByRole('button', { name: /^C5,/ });
+    act(() => useSeatMap.getState().applyChange({ showId: 'show_1', version: 2, seats: [{ id: 's_C5', status: 'blocked', blockReason: 'Press' }] }));
+    expect(c5.getAttribute('aria-label')).toBe('C5, regular, blocked: Press');
+    expect(c5.parentElement!.getAttribute('title')).toBe('C5: Press');
+    expect((c5 as HTMLButtonElement).disabled).toBe(true);
+    act(() => useSeatMap.getState().applyChange({ showId: 'show_1', version: 3, seats: [{ id: 's_C5', status: 'available' }] }));
+    expect(c5.getAttribute('aria-label')).toBe('C5, regular, available');
+    expect(c5.parentElement!.hasAttribute('title')).toBe(false);
+    expect(useSeatMap.getState().counts.blocked).toBe(0);
+  });
+
+  it('takes house seats and their reasons from seats.claims', async () => {
+    const seats = makeSeats();
+    seats.find((s) => s.id === 's_B2')!.status = 'blocked';
+    seats.find((s) => s.id === 's_B2')!.blockReason = 'Broken armrest';
+    api.handle('seats.claims', (input) => makeClaims(seats, 4, input));
+    await useSeatMap.getState().refresh();
+    render(<SeatMap layout={useSeatMap.getState().layout} views={useSeatMap} onToggle={() => {}} />);
+    expect(screen.getByRole('button', { name: 'B2, regular, blocked: Broken armrest' })).toBeTruthy();
+  });
+});
