@@ -7,13 +7,25 @@ import { useSale } from './sale';
 import { useShows } from './shows';
 
 let showsTimer: ReturnType<typeof setTimeout> | undefined;
-function reloadShowsSoon(): void {
-  if (showsTimer) return;
+let showsDue = 0;
+/** Reloads the show list once after `delayMs` (sooner if asked sooner), however many ask meanwhile. */
+function reloadShowsSoon(delayMs = 800): void {
+  const due = Date.now() + delayMs;
+  if (showsTimer && showsDue <= due) return;
+  if (showsTimer) clearTimeout(showsTimer);
+  showsDue = due;
   showsTimer = setTimeout(() => {
     showsTimer = undefined;
     void useShows.getState().load();
-  }, 800);
+  }, delayMs);
 }
+
+/**
+ * Seat changes of shows that are listed but not open only move their counts: at a busy theater
+ * they stream in all the time, and reloading the list for each (about once a second) cost a
+ * request and a re-render each; a few seconds late is soon enough for a count.
+ */
+const OTHER_SHOWS_RELOAD_MS = 5000;
 
 export function startLive(): () => void {
   const offs = [
@@ -31,7 +43,7 @@ export function startLive(): () => void {
           if (freed) sale.expire();
         }
       } else if (useShows.getState().shows.some((s) => s.id === p.showId)) {
-        reloadShowsSoon();
+        reloadShowsSoon(OTHER_SHOWS_RELOAD_MS);
       }
     }),
     subscribe('shows.changed', () => reloadShowsSoon()),
