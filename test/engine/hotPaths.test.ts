@@ -118,3 +118,30 @@ describe('shows.list for one theater', () => {
     expect(text).not.toMatch(/SCAN s\b/);
   });
 });
+
+describe('bookings.confirm answers without reading the booking back', () => {
+  it('answers exactly what bookings.get reads afterwards (tickets in seat-map order, payments, customer)', async () => {
+    seedShow(h.engine.ctx.db, { id: SHOW, startsAt: STARTS, now: h.clock.now() });
+    const seats = [seatId('D', 3), seatId('A', 2), seatId('D', 1)];
+    const held = await h.ok('seats.hold', { showId: SHOW, seatIds: seats, ticketTypes: { [seatId('A', 2)]: 'child' } }, C);
+    const tickets = [
+      { seatId: seatId('D', 3), ticketType: 'adult' },
+      { seatId: seatId('A', 2), ticketType: 'child' },
+      { seatId: seatId('D', 1), ticketType: 'adult' },
+    ];
+    const total = held.quote!.total;
+    const sold = await h.ok(
+      'bookings.confirm',
+      {
+        holdId: held.id,
+        tickets,
+        payments: [{ method: 'card', amount: 1000, reference: 'visa' }, { method: 'cash', amount: total - 1000, tendered: total }],
+        customer: { name: 'Ana', email: 'ana@example.com' },
+        idempotencyKey: key(),
+      },
+      C,
+    );
+    expect(sold.tickets.map((t) => t.seatLabel)).toEqual(['A2', 'D1', 'D3']);
+    expect(sold).toEqual(await h.ok('bookings.get', { id: sold.id }, C));
+  });
+});

@@ -28,7 +28,7 @@ import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
 import { isExpired, requireOpenShow, requireOwnHold } from '../inventory/claims';
-import { requireBooking } from './query';
+import { requireBooking, toBooking } from './query';
 import { freshBookingCode, insertTickets, sellHold } from './rows';
 import { salesCloseAt } from '../schedule/salesWindow';
 import { chargeTerminal, compensate, insertCharges } from './charge';
@@ -141,7 +141,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
   // 4. The sale, in one transaction.
   const txnByIndex = new Map(approved.map((a) => [a.index, a.transactionId]));
-  const commit = db.transaction((): { bookingId: string; duplicate: boolean; version: number; seatIds: string[] } => {
+  const commit = db.transaction((): { bookingId: string; duplicate: boolean; version: number; seatIds: string[]; booking?: Booking } => {
     const dup = bookingIdByKey(db, input.idempotencyKey);
     if (dup) return { bookingId: dup, duplicate: true, version: 0, seatIds: [] };
     const now = ctx.clock.now();
@@ -182,8 +182,8 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       c?.name || null, c?.phone || null, c?.email || null,
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
-    insertTickets(db, bookingId, show.id, quote.lines);
-    insertCharges(db, bookingId, input.payments, txnByIndex, actor.staffId, shiftId, now);
+    const ticketRows = insertTickets(db, bookingId, show.id, quote.lines);
+    const paymentRows = insertCharges(db, bookingId, input.payments, txnByIndex, actor.staffId, shiftId, now);
     sellHold(db, hold.id, bookingId, seatIds.length);
     // This attempt's charges are the booking's, unless payment recovery took one over (a charge
     // slower than the grace period): then it is being refunded, and the sale must not commit.
@@ -200,7 +200,22 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       seats: quote.lines.map((l) => l.seatLabel),
       payments: input.payments.map((p) => ({ method: p.method, amount: p.amount })),
     });
-    return { bookingId, duplicate: false, version, seatIds };
+    // The answer is built from what this transaction wrote, by loadBooking's own mapper, instead
+    // of reading the booking back after the commit.
+    const names = stmt(db, 'SELECT m.title, h.name FROM shows s JOIN movies m ON m.id = s.movie_id JOIN halls h ON h.id = s.hall_id WHERE s.id = ?')
+      .get(show.id) as { title: string; name: string };
+    const booking = toBooking(
+      {
+        id: bookingId, code, show_id: show.id, status: 'confirmed', total: quote.total, currency: quote.currency,
+        customer_name: c?.name || null, customer_phone: c?.phone || null, customer_email: c?.email || null,
+        cashier_id: actor.staffId, cashier_name: actor.name, created_at: now, cancelled_at: null, cancel_reason: null,
+        refund_amount: null, refund_percent: null, owed_cash: 0, starts_at: show.startsAt, movie_title: names.title,
+        hall_name: names.name, exchanged_to: null, exchanged_from: null,
+      },
+      ticketRows,
+      paymentRows,
+    );
+    return { bookingId, duplicate: false, version, seatIds, booking };
   });
 
   let result: ReturnType<typeof commit>;
@@ -242,7 +257,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     return replay(db, result.bookingId, actor);
   }
 
-  const booking: Booking = requireBooking(db, result.bookingId);
+  const booking: Booking = result.booking ?? requireBooking(db, result.bookingId);
   publishSeatChanges(ctx, show.id, result.version, result.seatIds.map((id) => ({ id, status: 'sold' as const })));
   ctx.emit('bookings.changed', { bookingId: booking.id, status: 'confirmed' });
   return booking;
