@@ -5,6 +5,7 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Receipt } fr
 import type { Actor, EngineCtx } from '../context';
 import { getSettings } from '../settings/settings';
 import { requireBooking } from '../bookings/query';
+import { stmt } from '../db/stmts';
 
 /**
  * The QR payload: compact and readable by any scanner at the door without a lookup table:
@@ -16,15 +17,14 @@ export function qrPayload(code: string, seatLabels: readonly string[]): string {
 
 export function buildReceipt(ctx: EngineCtx, bookingId: string): Receipt {
   const booking = requireBooking(ctx.db, bookingId);
-  const theater = ctx.db
-    .prepare(
+  const theater = stmt(ctx.db, 
       `SELECT t.id, t.name, t.city, t.timezone, t.currency FROM shows s JOIN halls h ON h.id = s.hall_id
        JOIN theaters t ON t.id = h.theater_id WHERE s.id = ?`,
     )
     .get(booking.showId) as Receipt['theater'];
   const { receipt, tax: current } = getSettings(ctx);
   // Net, tax and gross per line, and the tax terms, as they were at the sale (issue 13); a sale
-  // from before v7 had no tax: its terms are today's, with 0 tax on every line.
+  // from before v9 had no tax: its terms are today's, with 0 tax on every line.
   const sold = ctx.db.prepare('SELECT tax_mode, tax_rate FROM bookings WHERE id = ?').get(bookingId) as { tax_mode: 'inclusive' | 'exclusive' | null; tax_rate: number | null };
   const tax = sold.tax_mode ? { mode: sold.tax_mode, ticketRatePercent: sold.tax_rate ?? 0 } : current;
   const lines = booking.tickets.map((t) => ({

@@ -26,6 +26,7 @@ import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { dayRange, reportTheater } from './zone';
 import { taxShare } from '../pricing/tax';
+import { stmt } from '../db/stmts';
 
 type Line = DailyReport['byMovie'][number];
 
@@ -52,7 +53,7 @@ export const MONEY_SQL = `
 
 /**
  * The tax in the money moved in [from, to): per booking, the money charged and refunded that day
- * with the booking's total and the tax of its tickets (NULL before v8: no tax); its tax share
+ * with the booking's total and the tax of its tickets (NULL before v9: no tax); its tax share
  * (pricing/tax.ts) follows. Owed cash is not money moved yet.
  */
 const TAX_SQL = `
@@ -76,12 +77,12 @@ const SHOWS_SQL = `
   WHERE s.id IN (SELECT value FROM json_each(?))`;
 
 function showInfo(db: Db, ids: Iterable<string>): Map<string, ShowInfo> {
-  const rows = db.prepare(SHOWS_SQL).all(JSON.stringify([...ids])) as ShowInfo[];
+  const rows = stmt(db, SHOWS_SQL).all(JSON.stringify([...ids])) as ShowInfo[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 function staffNames(db: Db, ids: Iterable<string>): Map<string, string> {
-  const rows = db.prepare('SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as {
+  const rows = stmt(db, 'SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as {
     id: string;
     name: string;
   }[];
@@ -121,13 +122,13 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
 
   // One read transaction: the sales and the money come from the same snapshot.
   const { sales, money, shows, names, taxes, types, vouchersSold } = db.transaction(() => {
-    const sales = db.prepare(SALES_SQL).all(from, to) as SaleGroup[];
-    const money = db.prepare(MONEY_SQL).all(from, to) as MoneyGroup[];
-    const taxes = db.prepare(TAX_SQL).all(from, to) as TaxMoney[];
-    const types = db.prepare(TYPES_SQL).all(from, to) as TypeGroup[];
+    const sales = stmt(db, SALES_SQL).all(from, to) as SaleGroup[];
+    const money = stmt(db, MONEY_SQL).all(from, to) as MoneyGroup[];
+    const taxes = stmt(db, TAX_SQL).all(from, to) as TaxMoney[];
+    const types = stmt(db, TYPES_SQL).all(from, to) as TypeGroup[];
     const showIds = new Set([...sales.map((s) => s.show_id), ...money.map((m) => m.show_id)]);
     const staffIds = new Set([...sales.map((s) => s.cashier_id), ...money.map((m) => m.staff_id)]);
-    const vouchersSold = db.prepare('SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM vouchers WHERE created_at >= ? AND created_at < ? AND currency = ?')
+    const vouchersSold = stmt(db, 'SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM vouchers WHERE created_at >= ? AND created_at < ? AND currency = ?')
       .get(from, to, theater.currency) as { count: number; amount: number };
     return { sales, money, shows: showInfo(db, showIds), names: staffNames(db, staffIds), taxes, types, vouchersSold };
   })();

@@ -8,7 +8,7 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Voucher } fr
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { iso } from '../clock';
-import { newBookingCode, newId } from '../ids';
+import { newBookingCode, newId, newTimeId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getSettings } from '../settings/settings';
 import { firstTheaterRow } from '../catalog/theaters';
@@ -124,7 +124,7 @@ export async function sellVoucher(ctx: EngineCtx, input: ParsedInput<'vouchers.s
       );
       input.payments.forEach((p, i) => {
         const tendered = p.method === 'cash' ? (p.tendered ?? p.amount) : null;
-        pay.run(newId('pay'), id, p.method, p.amount, tendered, tendered === null ? null : tendered - p.amount, p.reference ?? null,
+        pay.run(newTimeId('pay'), id, p.method, p.amount, tendered, tendered === null ? null : tendered - p.amount, p.reference ?? null,
           txnByIndex.get(i) ?? null, actor.staffId, shiftId, now);
       });
       if (!markChargesDone(db, now, approved.map((a) => a.opId), owner, null)) {
