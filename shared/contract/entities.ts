@@ -242,6 +242,10 @@ export const Settings = z.strictObject({
   cancellationTiers: z.array(CancellationTier).max(10),
   receipt: z.strictObject({ header: z.string().max(500), footer: z.string().max(500) }),
   backupRetentionDays: z.int().min(1).max(3650),
+  /** A session unused this long ends (the cashier signs in again). */
+  sessionIdleHours: z.int().min(1).max(72),
+  /** A session ends this long after sign-in, however busy (v2). */
+  sessionMaxHours: z.int().min(1).max(168),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -256,6 +260,8 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   receipt: { header: '', footer: '' },
   backupRetentionDays: 14,
+  sessionIdleHours: 12,
+  sessionMaxHours: 16,
 };
 
 export const BackupInfo = z.object({ file: z.string(), bytes: z.int(), createdAt: Instant });

@@ -11,6 +11,7 @@ import { startHost, type RunningHost } from '../../electron/host/server';
 import { makeHarness, MONDAY_10AM, type Harness } from '../support/engineHarness';
 import { seatId, seedBasics, seedShow, T, TOKENS } from '../support/fixtures';
 import { api, send } from './http';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 
 const SHOW = 'show_1';
 let h: Harness;
@@ -337,8 +338,8 @@ describe('browser host: a race for the same seats', () => {
   it('gives each seat to exactly one of 50 concurrent clients', async () => {
     const db = h.engine.ctx.db;
     const tokens = Array.from({ length: 50 }, (_, i) => `race-${i}`);
-    const ins = db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
-    for (const t of tokens) ins.run(t, T.cashier, MONDAY_10AM, MONDAY_10AM);
+    const ins = db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
+    for (const t of tokens) ins.run(tokenHash(t), T.cashier, MONDAY_10AM, MONDAY_10AM);
     const pool = [seatId('F', 4), seatId('F', 5), seatId('F', 6), seatId('F', 7)];
     // Overlapping pairs: (F4,F5), (F5,F6), (F6,F7), (F7,F4), ...
     const wants = tokens.map((_, i) => [pool[i % 4]!, pool[(i + 1) % 4]!]);
@@ -356,8 +357,8 @@ describe('browser host: a race for the same seats', () => {
   it('gives the same seats to exactly one of 50 clients asking for exactly them', async () => {
     const db = h.engine.ctx.db;
     const tokens = Array.from({ length: 50 }, (_, i) => `same-${i}`);
-    const ins = db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
-    for (const t of tokens) ins.run(t, T.cashier, MONDAY_10AM, MONDAY_10AM);
+    const ins = db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
+    for (const t of tokens) ins.run(tokenHash(t), T.cashier, MONDAY_10AM, MONDAY_10AM);
     const answers = await Promise.all(tokens.map((t) => api(base, 'seats.hold', { showId: SHOW, seatIds: [seatId('A', 5), seatId('A', 6)] }, t)));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409 && a.json.error.code === 'SEATS_UNAVAILABLE')).toHaveLength(49);

@@ -26,6 +26,8 @@ import type { Db } from '../db/open';
 import { newBookingCode, newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
+import { missingHoldError } from '../inventory/claims';
+import { rememberRequest, requestFingerprint, requireSameRequest } from './idempotency';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
 import { requireBooking } from './query';
 import { runTerminalRefunds, type TerminalRefund } from './refund';
@@ -45,13 +47,15 @@ function bookingIdByKey(db: Db, key: string): string | null {
 }
 
 /**
- * The same idempotency key again: the sale already went through, so answer with it, but only to
- * the cashier who made it. Another cashier's key is a client bug, and must not look like a sale.
+ * The same idempotency key again: the sale already went through, so answer with it, but only for
+ * the identical request (idempotency.ts). Anything else is a client bug and must not look like a sale.
  */
-function replay(db: Db, bookingId: string, actor: Actor): Booking {
+function replay(db: Db, bookingId: string, actor: Actor, input: Input): Booking {
+  const checked = requireSameRequest(db, 'bookings.confirm', input.idempotencyKey, requestFingerprint(input, actor));
   const booking = requireBooking(db, bookingId);
-  if (booking.cashier.id !== actor.staffId) {
-    throw new BoxOfficeError('CONFLICT', 'This idempotency key belongs to another sale; start a new sale attempt');
+  // A sale from before fingerprints were kept: at least the cashier must be the same.
+  if (!checked && booking.cashier.id !== actor.staffId) {
+    throw new BoxOfficeError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key belongs to another sale; start a new sale attempt');
   }
   return booking;
 }
@@ -129,18 +133,16 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
   // 1. A retry of a confirm that already went through: same booking, nothing charged again.
   const existing = bookingIdByKey(db, input.idempotencyKey);
-  if (existing) return replay(db, existing, actor);
+  if (existing) return replay(db, existing, actor, input);
 
   // 2. Everything that can be checked before money moves.
   // A hold belongs to the session that made it; someone else's hold is as good as not there.
   const hold = stmt(db, 'SELECT id, show_id, expires_at FROM holds WHERE id = ? AND session = ?').get(input.holdId, actor.session) as
     | { id: string; show_id: string; expires_at: number }
     | undefined;
-  // A hold the sweeper already ended is gone too: the message covers that common case.
+  // A hold the sweeper already ended still answers HOLD_EXPIRED (its tombstone); a released one NOT_FOUND.
   if (!hold) {
-    throw new BoxOfficeError('NOT_FOUND', 'This hold no longer exists at this counter (it may have expired or been released); please select the seats again', {
-      holdId: input.holdId,
-    });
+    throw missingHoldError(db, input.holdId, actor.session, 'This hold no longer exists at this counter (it may have been released); please select the seats again');
   }
   if (hold.expires_at <= ctx.clock.now()) {
     throw new BoxOfficeError('HOLD_EXPIRED', 'The hold on these seats has expired; please select them again', { holdId: hold.id });
@@ -244,6 +246,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       c?.name || null, c?.phone || null, c?.email || null,
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
+    rememberRequest(db, 'bookings.confirm', input.idempotencyKey, requestFingerprint(input, actor), now);
     const ticket = stmt(db,
       'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -318,7 +321,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     const shared = approved.filter((a) => kept.has(a.transactionId)).map((a) => a.opId);
     if (shared.length) db.transaction(() => markChargesDone(db, ctx.clock.now(), shared, owner, result.bookingId)).immediate();
     await compensate(ctx, actor, approved, owner, kept);
-    return replay(db, result.bookingId, actor);
+    return replay(db, result.bookingId, actor, input);
   }
 
   const booking: Booking = requireBooking(db, result.bookingId);

@@ -33,6 +33,8 @@ export function SettingsTab() {
         <Field label="Trailer minutes"><input type="number" min={0} max={120} value={Number.isNaN(s.trailerMinutes) ? '' : s.trailerMinutes} onChange={(e) => upd({ trailerMinutes: int(e.target.value) })} /></Field>
         <Field label="Default cleaning minutes"><input type="number" min={0} max={240} value={Number.isNaN(s.defaultCleaningMinutes) ? '' : s.defaultCleaningMinutes} onChange={(e) => upd({ defaultCleaningMinutes: int(e.target.value) })} /></Field>
         <Field label="Keep backups (days)"><input type="number" min={1} max={3650} value={Number.isNaN(s.backupRetentionDays) ? '' : s.backupRetentionDays} onChange={(e) => upd({ backupRetentionDays: int(e.target.value) })} /></Field>
+        <Field label="Sign out after idle (hours)" hint="1 to 72"><input type="number" min={1} max={72} value={Number.isNaN(s.sessionIdleHours) ? '' : s.sessionIdleHours} onChange={(e) => upd({ sessionIdleHours: int(e.target.value) })} /></Field>
+        <Field label="Sign out after (hours)" hint="1 to 168, however busy"><input type="number" min={1} max={168} value={Number.isNaN(s.sessionMaxHours) ? '' : s.sessionMaxHours} onChange={(e) => upd({ sessionMaxHours: int(e.target.value) })} /></Field>
       </div>
       <fieldset>
         <legend>Cancellation refunds</legend>
