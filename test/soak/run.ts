@@ -83,7 +83,7 @@ const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startHost(): Promise<void> {
-  host = spawnHost(['--demo', '--with-large-hall', '--data', dir, '--port', '0']);
+  host = spawnHost(['--demo', '--data', dir, '--port', '0']);
   base = await host.ready(60_000);
 }
 

@@ -8,11 +8,16 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { BoxOfficeError } from '../../../shared/contract';
 import type { EngineCtx } from '../context';
 
-/** Attempts that ran a hash and failed, per minute (a sign-in that succeeds gives its point back). */
+/** Failed sign-in attempts allowed per minute (a sign-in that succeeds does not count). */
 export const LOGIN_LIMITS = {
   perAddress: { points: 20, duration: 60 },
   perName: { points: 10, duration: 60 },
 } as const;
+
+function rateLimited(res: RateLimiterRes, what: string): BoxOfficeError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  return new BoxOfficeError('RATE_LIMITED', `Too many sign-in attempts ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+}
 
 /** Throws RATE_LIMITED when `key` has used up its points on `limiter`; else counts one. */
 export async function consumeOrThrow(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
@@ -20,8 +25,7 @@ export async function consumeOrThrow(limiter: RateLimiterMemory, key: string, wh
     await limiter.consume(key);
   } catch (e) {
     if (!(e instanceof RateLimiterRes)) throw e;
-    const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-    throw new BoxOfficeError('RATE_LIMITED', `Too many sign-in attempts ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    throw rateLimited(e, what);
   }
 }
 
@@ -36,24 +40,29 @@ export class LoginLimiter {
 
   /**
    * Runs one PIN check under both limits. Without an address (the desktop window's IPC, in-process
-   * callers) only the name counts. A success, or a LOCKED_OUT answered without hashing, gives the
-   * points back: only wrong PINs that cost a hash use the budget up.
+   * callers) only the name counts.
+   * - Per address, every attempt takes a point BEFORE the hash (so a burst from one client is cut
+   *   at once); a success, or a LOCKED_OUT answered without hashing, gives it back.
+   * - Per name, only failures count (after the check), and a name past its limit is refused before
+   *   hashing: counters signing in at the same moment under one name are never refused, while a
+   *   flood aimed at one name from many addresses stops after a few rounds.
    */
   async attempt<T>(address: string | undefined, name: string, check: () => Promise<T>): Promise<T> {
     const addressKey = address ? normalAddress(address) : null;
     const nameKey = name.trim().toLowerCase();
     if (addressKey) await consumeOrThrow(this.byAddress, addressKey, 'from this device');
-    await consumeOrThrow(this.byName, nameKey, 'for this name');
-    const giveBack = async () => {
+    const used = await this.byName.get(nameKey);
+    if (used && used.consumedPoints >= LOGIN_LIMITS.perName.points) {
       if (addressKey) await this.byAddress.reward(addressKey, 1);
-      await this.byName.reward(nameKey, 1);
-    };
+      throw rateLimited(used, 'for this name');
+    }
     try {
       const result = await check();
-      await giveBack();
+      if (addressKey) await this.byAddress.reward(addressKey, 1);
       return result;
     } catch (e) {
-      if (e instanceof BoxOfficeError && e.code === 'LOCKED_OUT') await giveBack();
+      if (e instanceof BoxOfficeError && (e.code === 'UNAUTHENTICATED' || e.code === 'LOCKED_OUT')) await this.byName.penalty(nameKey, 1);
+      if (e instanceof BoxOfficeError && e.code === 'LOCKED_OUT' && addressKey) await this.byAddress.reward(addressKey, 1);
       throw e;
     }
   }
