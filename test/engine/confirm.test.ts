@@ -148,6 +148,15 @@ describe('bookings.confirm', () => {
     expect(await h.ok('bookings.confirm', reordered, C)).toEqual(sold);
   });
 
+  it('replays a sale made before fingerprints were kept only to its own cashier', async () => {
+    ({ h } = setup());
+    const input = { holdId: holdSql(h, SHOW, seats3), tickets: tickets3, payments: [{ method: 'cash', amount: 3475 }], idempotencyKey: key() };
+    const sold = await h.ok('bookings.confirm', input, C);
+    h.engine.ctx.db.prepare('DELETE FROM request_fingerprints').run(); // as for a v6 sale
+    expect((await h.ok('bookings.confirm', { ...input, holdId: 'gone' }, C)).id).toBe(sold.id);
+    expect((await h.err('bookings.confirm', input, TOKENS.cashier2)).code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('refuses an expired hold with HOLD_EXPIRED and charges nothing', async () => {
     ({ h } = setup());
     const holdId = holdSql(h, SHOW, seats3);

@@ -47,6 +47,7 @@ let loadMs = 0;
 const acknowledged: Sale[] = [];
 const recovered: Sale[] = [];
 let inDoubt: Attempt[] = [];
+let notCommitted = 0;
 const failures: string[] = [];
 
 function call(agent: Agent, localAddress: string, channel: string, input: unknown, token?: string): Promise<Answer> {
@@ -157,6 +158,7 @@ function check(): Check {
     for (const a of inDoubt) {
       const id = byKey.get(a.key) as string | undefined;
       if (id) recovered.push({ ...a, bookingId: id });
+      else notCommitted += 1;
     }
     inDoubt = [];
     const booking = db.prepare("SELECT status, total FROM bookings WHERE id = ?");
@@ -244,7 +246,7 @@ async function main(): Promise<number> {
       `clients            ${CLIENTS}`,
       `kills (SIGKILL)    ${kills}`,
       `acknowledged       ${acknowledged.length}`,
-      `recovered          ${recovered.length} (in flight at a kill, committed)`,
+      `recovered          ${recovered.length} (in flight at a kill, committed; ${notCommitted} more in flight did not commit)`,
       `lost               ${final.lost.length}`,
       `duplicates         ${final.duplicates}`,
       `drawer difference  ${difference}`,
