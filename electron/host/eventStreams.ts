@@ -6,7 +6,7 @@
 // missed, and the host's memory stays bounded.
 import type { ServerResponse } from 'node:http';
 import type { AnyEvent } from '../../shared/contract';
-import type { Logger } from '../engine/context';
+import type { CallerSession, Logger } from '../engine/context';
 
 /** Unsent bytes a stream may queue before it is cut (a few hundred seat-map events). */
 export const MAX_STREAM_BACKLOG = 256 * 1024;
@@ -17,6 +17,8 @@ export interface EventStream {
   res: ServerResponse;
   /** null: every show. */
   shows: ReadonlySet<string> | null;
+  /** Who opened it (its address; a paired device), so a revocation can find its streams. */
+  caller: CallerSession;
   /** Ends the stream (heartbeat timers, listeners); idempotent. */
   close(): void;
 }

@@ -335,6 +335,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     const stream: EventStream = {
       res,
       shows: watchedShows(search),
+      caller,
       close() {
         if (heartbeat) clearInterval(heartbeat);
         fanout.streams.delete(stream);
