@@ -113,6 +113,11 @@ describe('logins off the request thread', () => {
     expect(seconds).toBeGreaterThanOrEqual(1);
     const other = await api(base, 'auth.login', { name: 'Cashier', pin: '0000' }, null, {}, '127.0.0.6');
     expect(other.status).toBe(200);
+    // The lockout's wait travels in the same header.
+    for (let i = 0; i < 5; i++) await api(base, 'auth.login', { name: 'Cashier', pin: '9999' }, null, {}, '127.0.0.7');
+    const locked = await api(base, 'auth.login', { name: 'Cashier', pin: '0000' }, null, {}, '127.0.0.7');
+    expect(locked.json.error.code).toBe('LOCKED_OUT');
+    expect(Number(locked.headers['retry-after'])).toBe(locked.json.error.details.retryAfterSeconds);
   });
 });
 
