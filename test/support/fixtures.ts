@@ -55,10 +55,13 @@ export function seedBasics(db: Db, opts: SeedOptions): void {
     staff.run(T.manager, 'Manager', 'manager', now);
     staff.run(T.cashier, 'Cashier', 'cashier', now);
     staff.run(T.cashier2, 'Cashier Two', 'cashier', now);
-    const sess = db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
-    sess.run(SESSION_KEYS.manager, T.manager, now, now);
-    sess.run(SESSION_KEYS.cashier, T.cashier, now, now);
-    sess.run(SESSION_KEYS.cashier2, T.cashier2, now, now);
+    // Before schema 8 (a migration test seeding an old database) sessions kept the token itself.
+    const hashed = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('sessions') WHERE name = 'token_hash'").get() as { n: number }).n > 0;
+    const sess = db.prepare(`INSERT INTO sessions (${hashed ? 'token_hash' : 'token'}, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)`);
+    const key = (who: keyof typeof TOKENS) => (hashed ? SESSION_KEYS[who] : TOKENS[who]);
+    sess.run(key('manager'), T.manager, now, now);
+    sess.run(key('cashier'), T.cashier, now, now);
+    sess.run(key('cashier2'), T.cashier2, now, now);
     if (opts.openShifts ?? true) {
       const shift = db.prepare('INSERT INTO shifts (id, staff_id, opened_at, float) VALUES (?, ?, ?, 0)');
       for (const id of [T.manager, T.cashier, T.cashier2]) shift.run(fixtureShiftId(id), id, now);
