@@ -55,7 +55,7 @@ export function seedBasics(db: Db, opts: SeedOptions): void {
     staff.run(T.manager, 'Manager', 'manager', now);
     staff.run(T.cashier, 'Cashier', 'cashier', now);
     staff.run(T.cashier2, 'Cashier Two', 'cashier', now);
-    // Before schema 8 (a migration test seeding an old database) sessions kept the token itself.
+    // Before schema 9 (a migration test seeding an old database) sessions kept the token itself.
     const hashed = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('sessions') WHERE name = 'token_hash'").get() as { n: number }).n > 0;
     const sess = db.prepare(`INSERT INTO sessions (${hashed ? 'token_hash' : 'token'}, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)`);
     const key = (who: keyof typeof TOKENS) => (hashed ? SESSION_KEYS[who] : TOKENS[who]);

@@ -41,7 +41,7 @@ describe('upgrading a v1 database', () => {
     // Every row kept as it was; columns added by later versions are checked on their own.
     const after = snapshot(file);
     const asBefore = (t: string) => after[t]!.map((r) => Object.fromEntries(Object.keys((before[t]![0] ?? r) as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
-    // v8: sessions ended (their plain tokens cannot be hashed in SQL) and holds no longer carry a token.
+    // v9: sessions ended (their plain tokens cannot be hashed in SQL) and holds no longer carry a token.
     for (const t of TABLES.filter((x) => x !== 'sessions' && x !== 'holds')) expect(asBefore(t), t).toEqual(before[t]);
     expect(before.sessions!.length).toBeGreaterThan(0);
     expect(after.sessions).toEqual([]);
@@ -65,11 +65,11 @@ describe('upgrading a v1 database', () => {
     const clock = new ManualClock(Date.parse('2026-11-20T15:05:00.000Z'));
     const engine = new Engine({ file, clock, backupDir: join(dir, 'backups') });
     const router = createRouter(engine, { checkOutputs: true });
-    // Everyone signs in again after the v8 upgrade (sessions keep only token hashes since).
+    // Everyone signs in again after the v9 upgrade (sessions keep only token hashes since).
     expect((await router.dispatch('seats.map', { showId: 'show_b' }, { token: 'tok-manager' })).ok).toBe(false);
     engine.ctx.db.prepare("INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) SELECT ?, id, ?, ? FROM staff WHERE role = 'manager' LIMIT 1")
-      .run(tokenHash('tok-manager-v8'), clock.now(), clock.now());
-    const token = { token: 'tok-manager-v8' };
+      .run(tokenHash('tok-manager-v9'), clock.now(), clock.now());
+    const token = { token: 'tok-manager-v9' };
     const b = await router.dispatch('bookings.get', { code: 'ABC234' }, token);
     expect(b.ok && b.data).toMatchObject({ id: 'bk_1', total: 3000, status: 'confirmed' });
     const map = await router.dispatch('seats.map', { showId: 'show_b' }, token);

@@ -1,5 +1,5 @@
 // Idempotency keys name ONE request: the first use of a key keeps a fingerprint of the request
-// with it (request_fingerprints, schema v8), written in the same transaction as the sale. The
+// with it (request_fingerprints, schema v9), written in the same transaction as the sale. The
 // identical request again gets the earlier result; the same key with anything different (another
 // hold, other tickets or payments, another customer, another staff member) is a client bug and
 // answers IDEMPOTENCY_KEY_REUSED without changing anything, as a payment API would.

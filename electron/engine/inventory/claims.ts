@@ -96,9 +96,9 @@ export function missingHoldError(db: Db, holdId: string, session: string, messag
  * The caller's own hold. Another session's hold answers NOT_FOUND exactly like a missing one, so
  * a counter can neither see nor guess at another counter's holds.
  */
-export function requireOwnHold(db: Db, holdId: string, session: string): HoldRow {
+export function requireOwnHold(db: Db, holdId: string, session: string, missing = 'There is no such hold'): HoldRow {
   const hold = getHoldRow(db, holdId);
-  if (!hold || hold.session !== session) throw missingHoldError(db, holdId, session);
+  if (!hold || hold.session !== session) throw missingHoldError(db, holdId, session, missing);
   return hold;
 }
 

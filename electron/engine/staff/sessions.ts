@@ -2,7 +2,7 @@
 // backup carries no live token); a session ends after an idle time and after an absolute lifetime
 // (settings.sessionIdleHours / sessionMaxHours). Resolved sessions are cached in memory, so a
 // request does not look its caller up in the database: a hit costs one read of auth_epoch, a
-// one-row counter that triggers (schema v8) bump whenever a session is deleted, a staff member's
+// one-row counter that triggers (schema v9) bump whenever a session is deleted, a staff member's
 // name, role or active flag changes, or the settings change, in this process or any other on the
 // same file. A changed epoch empties the cache, so logout, revocation and deactivation take
 // effect on the very next request everywhere.

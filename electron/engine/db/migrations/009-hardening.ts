@@ -1,4 +1,4 @@
-// Schema version 8: the v2 hardening.
+// Schema version 9: the v2 hardening.
 // - Sessions keep only a SHA-256 hash of their token, so a backup carries no live token. The
 //   plain tokens of v6 cannot be hashed in SQL, so every session ends: staff sign in again once
 //   after the upgrade. Holds of those sessions can no longer be confirmed by anyone; their owner
