@@ -411,6 +411,10 @@ export const Settings = z.strictObject({
   salesCloseMinutesAfterStart: z.int().min(0).max(60).default(0),
   /** v2: the door admits from this many minutes before the start. */
   doorsOpenMinutes: z.int().min(0).max(1440).default(60),
+  /** v2: a session unused this long ends (the cashier signs in again). */
+  sessionIdleHours: z.int().min(1).max(72).default(12),
+  /** v2: a session ends this long after sign-in, however busy. */
+  sessionMaxHours: z.int().min(1).max(168).default(16),
   /** v2: ticket tax; inclusive (prices include it) or exclusive (added on top), rate up to 3 decimals. */
   tax: z.strictObject({ mode: z.enum(['inclusive', 'exclusive']), ticketRatePercent: Percent3 }).default({ mode: 'inclusive', ticketRatePercent: 0 }),
   /** v2: how long a gift voucher is valid. */
@@ -431,6 +435,8 @@ export const DEFAULT_SETTINGS: Settings = {
   backupRetentionDays: 14,
   salesCloseMinutesAfterStart: 0,
   doorsOpenMinutes: 60,
+  sessionIdleHours: 12,
+  sessionMaxHours: 16,
   tax: { mode: 'inclusive', ticketRatePercent: 0 },
   voucherMonths: 12,
 };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MONDAY_10AM, makeHarness, type Harness } from '../support/engineHarness';
 import { forkWorker, stopWorkers } from '../support/workerProcess';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 import { T, TOKENS, seatId, seedBasics, seedShow } from '../support/fixtures';
 import type { MoneyRacerArgs, MoneyRacerReport } from './workers/moneyRacer';
 
@@ -36,7 +37,7 @@ async function race(prepare: (h: Harness) => Promise<Partial<MoneyRacerArgs>>): 
   const extra = await prepare(h);
   const seats = ['E', 'F'].flatMap((r) => Array.from({ length: 10 }, (_, i) => seatId(r, i + 1)));
   const tokens = Array.from({ length: WORKERS }, (_, i) => `tok-money-${i}`);
-  tokens.forEach((t, i) => db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(t, i % 2 ? T.cashier2 : T.cashier, MONDAY_10AM, MONDAY_10AM));
+  tokens.forEach((t, i) => db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(tokenHash(t), i % 2 ? T.cashier2 : T.cashier, MONDAY_10AM, MONDAY_10AM));
   const workers = tokens.map((token, i) => start({ file: h!.file, token, showId: SHOW, seats: seats.slice(i * 4, i * 4 + 4), now: MONDAY_10AM + 1000, ...extra }));
   await Promise.all(workers.map((w) => w.ready));
   for (const w of workers) w.child.send('go');
