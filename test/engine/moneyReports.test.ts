@@ -73,7 +73,7 @@ describe('tax, the day report and the film report', () => {
     // Paid out on Tuesday: a refund on Tuesday, no longer owed on Monday.
     h.clock.set(Date.parse('2026-11-24T15:00:00.000Z'));
     const owed = db.prepare("SELECT id FROM bookings WHERE show_id = 'show_2'").get() as { id: string };
-    db.prepare('UPDATE sessions SET last_seen = ?').run(h.clock.now()); // a new working day, signed in again
+    db.prepare('UPDATE sessions SET created_at = ?, last_seen = ?').run(h.clock.now(), h.clock.now()); // a new working day, signed in again
     await h.ok('bookings.payOutRefund', { id: owed.id }, C);
     expect(await h.ok('reports.daily', { date: '2026-11-23' }, M)).toMatchObject({ refunds: 413, owedCash: 0 });
     // Tuesday: the 1100 paid back, with its 100 of tax.

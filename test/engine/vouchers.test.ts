@@ -52,6 +52,8 @@ describe('vouchers.sell and vouchers.get', () => {
     expect(b).toEqual(a);
     expect(h.terminal.outstanding()).toBe(2500);
     expect((await h.err('vouchers.sell', { amount: 3000, payments: [{ method: 'card', amount: 3000 }], idempotencyKey: k }, C)).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Same amount, another payment: another request under the same key.
+    expect((await h.err('vouchers.sell', { amount: 2500, payments: [{ method: 'cash', amount: 2500 }], idempotencyKey: k }, C)).code).toBe('IDEMPOTENCY_KEY_REUSED');
     const before = counts(h.engine.ctx.db);
     expect((await h.err('vouchers.sell', { amount: 1000, payments: [{ method: 'card', amount: 1000, reference: 'DECLINE' }], idempotencyKey: key() }, C)).code).toBe('PAYMENT_DECLINED');
     expect((await h.err('vouchers.sell', { amount: 1000, payments: [{ method: 'cash', amount: 900 }], idempotencyKey: key() }, C)).code).toBe('PAYMENT_MISMATCH');

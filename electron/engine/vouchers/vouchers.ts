@@ -14,6 +14,7 @@ import { getSettings } from '../settings/settings';
 import { firstTheaterRow } from '../catalog/theaters';
 import { openShiftId, requireShiftForCash } from '../bookings/shift';
 import { compensate, type Approved } from '../bookings/charge';
+import { rememberRequest, requestFingerprint, requireSameRequest } from '../bookings/idempotency';
 import { beginCharge, markChargeFailed, markChargesDone, markChargeUnknown, newLeaseOwner, recordChargeTxn } from '../payments/intents';
 
 interface VoucherRow { id: string; code: string; amount: number; balance: number; currency: string; expires_at: number; created_at: number; staff_id: string }
@@ -51,9 +52,13 @@ function answer(ctx: EngineCtx, row: VoucherRow): ChannelOutput<'vouchers.sell'>
 
 export async function sellVoucher(ctx: EngineCtx, input: ParsedInput<'vouchers.sell'>, actor: Actor): Promise<ChannelOutput<'vouchers.sell'>> {
   const db = ctx.db;
+  // The same key again answers the voucher it sold, only for the very same request (the sale's
+  // fingerprint, bookings/idempotency.ts); anything else is IDEMPOTENCY_KEY_REUSED.
+  const fingerprint = requestFingerprint(input, actor);
   const replay = (row: VoucherRow) => {
-    if (row.staff_id !== actor.staffId) throw new BoxOfficeError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key belongs to another sale');
-    if (row.amount !== input.amount) throw new BoxOfficeError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another voucher amount');
+    if (!requireSameRequest(db, 'vouchers.sell', input.idempotencyKey, fingerprint) && (row.staff_id !== actor.staffId || row.amount !== input.amount)) {
+      throw new BoxOfficeError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another voucher sale');
+    }
     return answer(ctx, row);
   };
   const existing = byKey(db, input.idempotencyKey);
@@ -111,6 +116,7 @@ export async function sellVoucher(ctx: EngineCtx, input: ParsedInput<'vouchers.s
       }
       const now = ctx.clock.now();
       const shiftId = takesCash ? requireShiftForCash(db, actor.staffId, 'take') : openShiftId(db, actor.staffId);
+      rememberRequest(db, 'vouchers.sell', input.idempotencyKey, fingerprint, now);
       const id = newId('gv');
       let code = newBookingCode(12);
       for (let i = 0; stmt(db, 'SELECT 1 FROM vouchers WHERE code = ?').get(code) && i < 20; i++) code = newBookingCode(12);
