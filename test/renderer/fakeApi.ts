@@ -58,7 +58,7 @@ export function makeSeats(rows = ['A', 'B', 'C'], perRow = 6): MapSeat[] {
   const out: MapSeat[] = [];
   for (const r of rows)
     for (let n = 1; n <= perRow; n++)
-      out.push({ id: `s_${r}${n}`, label: `${r}${n}`, row: r, number: n, column: n + (n > perRow / 2 ? 1 : 0), type: r === 'A' ? 'vip' : 'regular', status: 'available' });
+      out.push({ id: `s_${r}${n}`, label: `${r}${n}`, row: r, number: n, column: n + (n > perRow / 2 ? 1 : 0), width: 1, type: r === 'A' ? 'vip' : 'regular', status: 'available' });
   return out;
 }
 

@@ -11,6 +11,7 @@ interface MapRow {
   row_label: string;
   number: number;
   col: number;
+  width: number;
   type: SeatType;
   blocked: number;
   hold_id: string | null;
@@ -31,7 +32,7 @@ export function seatStatus(r: { blocked: number; booking_id: string | null; hold
  * as available without anyone having swept them yet.
  */
 export const MAP_SQL = `
-  SELECT s.id, s.row_label, s.number, s.col, s.type, s.blocked,
+  SELECT s.id, s.row_label, s.number, s.col, s.width, s.type, s.blocked,
          c.hold_id, c.booking_id, (h.session IS NOT NULL AND h.session = @session) AS own
   FROM seats s
   LEFT JOIN seat_claims c
@@ -60,6 +61,7 @@ export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: 
         row: r.row_label,
         number: r.number,
         column: r.col,
+        width: r.width,
         type: r.type,
         status: seatStatus(r),
       };

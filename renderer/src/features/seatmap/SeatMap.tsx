@@ -3,6 +3,7 @@
 // change re-renders only the seats it touches, which keeps a 3,000-seat hall instant.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MapSeat, SeatType } from '../../../../shared/contract';
+import { besideInRow, lastColumnOf, nearestByCentre, seatCellClass, seatGridColumn } from './seatPlace';
 
 export type SeatView = 'available' | 'held' | 'sold' | 'blocked' | 'mine';
 
@@ -29,14 +30,16 @@ interface CellProps {
   number: number;
   type: SeatType;
   view: SeatView;
-  col: number;
+  /** CSS grid-column, e.g. "3 / span 2" for a 2-wide seat (seatPlace.ts). */
+  col: string;
+  cellClass: string;
   tabbable: boolean;
 }
 
-const SeatCell = memo(function SeatCell({ id, label, number, type, view, col, tabbable }: CellProps) {
+const SeatCell = memo(function SeatCell({ id, label, number, type, view, col, cellClass, tabbable }: CellProps) {
   const disabled = view === 'sold' || view === 'held' || view === 'blocked';
   return (
-    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }}>
+    <div role="gridcell" className={cellClass} style={{ gridColumn: col }}>
       <button
         type="button"
         className={`seat seat--${type} seat--${view}`}
@@ -71,8 +74,8 @@ function buildNav(seats: MapSeat[]): Nav {
     if (!r) byRow.set(s.row, (r = []));
     r.push(s);
     if (s.column < minCol) minCol = s.column;
-    if (s.column > maxCol) maxCol = s.column;
   }
+  maxCol = lastColumnOf(seats);
   const rows = [...byRow.entries()].map(([label, list]) => ({ label, seats: list.sort((a, b) => a.column - b.column) }));
   const pos = new Map<string, [number, number]>();
   rows.forEach((r, ri) => r.seats.forEach((s, ci) => pos.set(s.id, [ri, ci])));
@@ -155,16 +158,10 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
         for (let i = start; i >= 0 && i < r.length; i += step) if (enabled(r[i])) return r[i]!.id;
         return null;
       };
-      const nearestIn = (r: MapSeat[], column: number) => {
-        let best: MapSeat | null = null;
-        for (const s of r) if (enabled(s) && (!best || Math.abs(s.column - column) < Math.abs(best.column - column))) best = s;
-        return best?.id ?? null;
-      };
       switch (key) {
         case 'ArrowRight':
-          return scanRow(row.seats, ci + 1, 1);
         case 'ArrowLeft':
-          return scanRow(row.seats, ci - 1, -1);
+          return besideInRow(row.seats, row.seats[ci]!, key === 'ArrowRight' ? 1 : -1, enabled)?.id ?? null;
         case 'Home':
           return scanRow(row.seats, 0, 1);
         case 'End':
@@ -172,9 +169,8 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
         case 'ArrowDown':
         case 'ArrowUp': {
           const step = key === 'ArrowDown' ? 1 : -1;
-          const column = row.seats[ci]!.column;
           for (let r = ri + step; r >= 0 && r < nav.rows.length; r += step) {
-            const id = nearestIn(nav.rows[r]!.seats, column);
+            const id = nearestByCentre(nav.rows[r]!.seats, row.seats[ci]!, enabled)?.id;
             if (id) return id;
           }
           return null;
@@ -257,7 +253,8 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
                     number={s.number}
                     type={s.type}
                     view={viewOf(s, mine)}
-                    col={s.column - nav.minCol + 2}
+                    col={seatGridColumn(s, nav.minCol)}
+                    cellClass={seatCellClass(s)}
                     tabbable={s.id === tabId}
                   />
                 ))}
