@@ -2,7 +2,7 @@
 // being taken, and the attempt's idempotency key (kept when retrying the same attempt after a
 // lost connection, renewed when the cart changes or the attempt definitely failed).
 import { create } from 'zustand';
-import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contract';
+import type { Booking, ChannelInput, Hold, PaymentMethod, Quote } from '../../../shared/contract';
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
 import { parseMoney, roundUpTo } from '../lib/format';
 import { useSeatMap } from './seatMap';
@@ -48,6 +48,14 @@ export function customerError(c: CustomerDraft): string | null {
   if (c.phone.trim() && !/^[+0-9 ()-]{6,32}$/.test(c.phone.trim())) return 'A phone number is digits, spaces, + ( ) -.';
   return null;
 }
+/** A party of types asked for together (seats.bestAvailable's `mix`). */
+export type Mix = NonNullable<ChannelInput<'seats.bestAvailable'>['mix']>;
+/** A wheelchair place and the companion seat beside it: offered next to "best N" at the counter. */
+export const WHEELCHAIR_WITH_COMPANION: Mix = [
+  { type: 'wheelchair', count: 1 },
+  { type: 'companion', count: 1 },
+];
+
 export interface Notice {
   kind: 'error' | 'info' | 'warning';
   text: string;
@@ -80,7 +88,10 @@ interface SaleState {
   toggleSeat(seatId: string): Promise<void>;
   holdSeats(seatIds: string[], opts?: { replace?: boolean }): Promise<boolean>;
   releaseSeats(seatIds?: string[]): Promise<void>;
+  /** Holds the best `count` seats side by side (or the closest group, saying they are apart). */
   best(count: number): Promise<void>;
+  /** The same for a mix of types, e.g. WHEELCHAIR_WITH_COMPANION. */
+  bestMix(mix: Mix): Promise<void>;
   setTicketType(seatId: string, type: string): void;
   requote(): Promise<void>;
   expire(): void;
@@ -102,6 +113,34 @@ function labelsOf(ids: string[]): string {
 }
 
 let quoteSeq = 0;
+
+/**
+ * Asks seats.bestAvailable, then holds the answer in place of any current hold. When the seats are
+ * apart (`split`) the cashier is told plainly, with the seats, so the customer can say no.
+ */
+async function suggestAndHold(ask: { count: number } | { mix: Mix }, what: string): Promise<void> {
+  const s = useSale.getState();
+  if (!s.showId || s.busy || s.step !== 'seats') return;
+  useSale.setState({ busy: 'hold', notice: null });
+  try {
+    if (s.hold) {
+      await call('seats.release', { holdId: s.hold.id }).catch(() => null);
+      useSale.setState({ hold: null, tickets: {}, quote: null });
+    }
+    const { seatIds, split } = await call('seats.bestAvailable', { showId: s.showId, ...ask });
+    useSale.setState({ busy: null });
+    const held = await useSale.getState().holdSeats(seatIds, { replace: true });
+    if (held && split) {
+      useSale.setState({
+        notice: { kind: 'warning', code: 'SPLIT', text: `Seats apart: no row has ${what} side by side, so these are not together (${labelsOf(seatIds)}). Check with the customer.` },
+      });
+    }
+  } catch (e) {
+    useSale.setState({ busy: null });
+    const text = e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE' ? `Not enough free seats for ${what} in this show.` : messageOf(e);
+    useSale.setState({ notice: { kind: 'warning', text, ...(e instanceof ApiError ? { code: e.code } : {}) } });
+  }
+}
 
 export const useSale = create<SaleState>((set, get) => ({
   showId: null,
@@ -211,23 +250,12 @@ export const useSale = create<SaleState>((set, get) => ({
   },
 
   async best(count) {
-    const s = get();
-    if (!s.showId || s.busy || s.step !== 'seats') return;
-    set({ busy: 'hold', notice: null });
-    try {
-      if (s.hold) {
-        await call('seats.release', { holdId: s.hold.id }).catch(() => null);
-        set({ hold: null, tickets: {}, quote: null });
-      }
-      const { seatIds } = await call('seats.bestAvailable', { showId: s.showId, count });
-      set({ busy: null });
-      await get().holdSeats(seatIds, { replace: true });
-    } catch (e) {
-      set({ busy: null });
-      const text =
-        e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE' ? `Fewer than ${count} seats are free for this show.` : messageOf(e);
-      set({ notice: { kind: 'warning', text, ...(e instanceof ApiError ? { code: e.code } : {}) } });
-    }
+    await suggestAndHold({ count }, `${count} seat${count > 1 ? 's' : ''}`);
+  },
+
+  async bestMix(mix) {
+    const what = mix === WHEELCHAIR_WITH_COMPANION ? 'a wheelchair place with its companion seat' : mix.map((m) => `${m.count} ${m.type}`).join(' + ');
+    await suggestAndHold({ mix }, what);
   },
 
   setTicketType(seatId, type) {

@@ -3,13 +3,14 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { DEFAULT_TZ, formatTime } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
-import { useSale } from '../../stores/sale';
+import { WHEELCHAIR_WITH_COMPANION, useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
 import { useSession } from '../../stores/session';
 import { useShows } from '../../stores/shows';
 import { PaymentPanel } from '../payment/PaymentPanel';
 import { ReceiptPanel } from '../receipt/Receipt';
 import { SeatLegend, SeatMap } from '../seatmap/SeatMap';
+import { BestPicks } from './BestPicks';
 import { ShowsPanel } from '../shows/ShowsPanel';
 import { HoldCountdown, TicketsPanel } from './TicketsPanel';
 
@@ -55,6 +56,7 @@ function SeatPanel() {
         </div>
         <HoldCountdown />
       </header>
+      {step === 'seats' && seats.length > 0 && <BestPicks />}
       {step === 'seats' && <Notice />}
       {error && (
         <div className="state state--error" role="alert">
@@ -121,6 +123,9 @@ export function SellScreen() {
       if (/^[1-9]$/.test(e.key)) {
         e.preventDefault();
         void sale.best(Number(e.key));
+      } else if (e.key === 'w' || e.key === 'W') {
+        e.preventDefault();
+        void sale.bestMix(WHEELCHAIR_WITH_COMPANION);
       } else if (e.key === 'Escape' && sale.hold) {
         e.preventDefault();
         void sale.releaseSeats();
