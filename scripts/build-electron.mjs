@@ -1,23 +1,11 @@
 // Bundles the Electron main process and the preload with esbuild: one CommonJS file each, since a
 // sandboxed preload cannot load ESM imports. better-sqlite3 (native) and electron stay external.
+// The options themselves are in esbuild-options.mjs, shared with the bundle test.
 import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { commonOptions, mainOptions } from './esbuild-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
-  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
-  minify: production,
-};
+const common = commonOptions(production);
 
 /**
  * The preload needs only the contract's channel and event NAMES; importing the contract itself
@@ -54,12 +42,7 @@ const contractNamesOnly = {
 
 const started = Date.now();
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['electron/main/index.ts'],
-    outfile: 'dist/main/index.cjs',
-    external: ['electron', 'better-sqlite3'],
-  }),
+  build(mainOptions(production)),
   build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],
