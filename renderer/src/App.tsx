@@ -130,7 +130,7 @@ function Shell() {
         <span><kbd>/</kbd> search</span>
         <span><kbd>S</kbd> shows · <kbd>G</kbd> seats (arrows move)</span>
         <span><kbd>Enter</kbd>/<kbd>Space</kbd> hold seat</span>
-        <span><kbd>1</kbd>–<kbd>9</kbd> best N seats · <kbd>W</kbd> wheelchair + companion</span>
+        <span><kbd>1</kbd>–<kbd>9</kbd> best N seats</span>
         <span><kbd>Esc</kbd> release</span>
         <span><kbd>F9</kbd> pay</span>
         <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift</span>

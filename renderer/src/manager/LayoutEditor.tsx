@@ -1,7 +1,7 @@
 // The hall layout editor: generate rows x seats, rename rows, paint seat types and widths (click
 // or drag), block seats, remove seats or whole columns for aisles, with live capacity and a preview drawn by
 // the cashier's own seat map. Saving goes through halls.save; LAYOUT_IN_USE lists the seats.
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { SEAT_TYPES, type Hall, type SeatType } from '../../../shared/contract';
 import { ApiError, call } from '../api';
 import { SeatMap } from '../features/seatmap/SeatMap';
@@ -17,14 +17,14 @@ import './manager.css';
 type WidthKey = `width${number}`;
 type ToolKey = SeatType | 'block' | 'unblock' | 'remove' | 'add' | WidthKey;
 const WIDTHS = Array.from({ length: MAX_SEAT_WIDTH - MIN_SEAT_WIDTH + 1 }, (_, i) => MIN_SEAT_WIDTH + i);
-const TOOLS: { key: ToolKey; label: string }[] = [
+const TOOLS: { key: ToolKey; label: string; text?: string; title?: string }[] = [
   ...SEAT_TYPES.map((t) => ({ key: t as ToolKey, label: t })),
   { key: 'block', label: 'block' },
   { key: 'unblock', label: 'unblock' },
   { key: 'remove', label: 'remove seat' },
   { key: 'add', label: 'add seat' },
   // A seat's width in grid columns (a recliner is often 2 wide); it never grows over the next seat.
-  ...WIDTHS.map((w) => ({ key: `width${w}` as WidthKey, label: `${w} wide` })),
+  ...WIDTHS.map((w) => ({ key: `width${w}` as WidthKey, label: `${w} wide`, text: String(w), title: `Make a seat ${w} column${w > 1 ? 's' : ''} wide (the columns to its right must be free)` })),
 ];
 
 function toolOf(k: ToolKey): Tool {
@@ -156,18 +156,22 @@ export function LayoutEditor({ theaterId, hall, defaultCleaningMinutes = 15, onS
       <div className="mgr-tools" role="radiogroup" aria-label="Paint tool">
         <span className="muted">Paint:</span>
         {TOOLS.map((t) => (
-          <button
-            type="button"
-            role="radio"
-            aria-checked={tool === t.key}
-            key={t.key}
-            className={`mgr-tool mgr-tool--${t.key}`}
-            onClick={() => setTool(t.key)}
-          >
-            {t.label}
-          </button>
+          <Fragment key={t.key}>
+            {t.key === `width${MIN_SEAT_WIDTH}` && <span className="muted">Width:</span>}
+            <button
+              type="button"
+              role="radio"
+              aria-checked={tool === t.key}
+              aria-label={t.text ? t.label : undefined}
+              title={t.title}
+              className={`mgr-tool mgr-tool--${t.key}`}
+              onClick={() => setTool(t.key)}
+            >
+              {t.text ?? t.label}
+            </button>
+          </Fragment>
         ))}
-        <span className="muted small">Click or drag over seats; "2 wide" makes a seat span two columns (the next column must be free).</span>
+        <span className="muted small">Click or drag over seats.</span>
       </div>
       {rows.length === 0 ? (
         <p className="state">No seats yet: generate a grid to start.</p>
