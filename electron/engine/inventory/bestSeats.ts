@@ -23,7 +23,7 @@
 //     by seat from the best free seats, preferring the same row, then the row behind or in front,
 //     over crossing an aisle), still with exactly the asked types.
 import type { SeatType } from '../../../shared/contract';
-import { centreOf, runsInRow } from '../../../shared/sideBySide';
+import { centreOf, endOf, runsInRow } from '../../../shared/sideBySide';
 
 export interface GridSeat {
   id: string;
@@ -108,7 +108,7 @@ function geometry(seats: readonly GridSeat[]): Geometry {
   for (const s of seats) {
     rMin = Math.min(rMin, s.row); rMax = Math.max(rMax, s.row);
     // The hall's width runs from the leftmost column to the last column a seat covers.
-    cMin = Math.min(cMin, s.column); cMax = Math.max(cMax, s.column + (s.width ?? 1) - 1);
+    cMin = Math.min(cMin, s.column); cMax = Math.max(cMax, endOf(s) - 1);
   }
   return {
     targetRow: rMin + (rMax - rMin) * SWEET_ROW_FRACTION,
@@ -140,7 +140,7 @@ export function runsOf(seats: readonly GridSeat[]): GridSeat[][] {
  * Stranded seats when run[from..to] is taken: the seat just outside it on either side that is
  * free while the seat beyond it is not (taken, an aisle or the row's end). 0, 1 or 2.
  */
-export function strands(run: readonly GridSeat[], from: number, to: number): number {
+function strands(run: readonly GridSeat[], from: number, to: number): number {
   let n = 0;
   const left = run[from - 1];
   if (left?.free && !run[from - 2]?.free) n++;
