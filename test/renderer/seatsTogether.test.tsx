@@ -10,7 +10,7 @@ import { besideInRow, lastColumnOf, nearestByCentre, seatGridColumn } from '../.
 import { BestPicks } from '../../renderer/src/features/sale/BestPicks';
 import { useSeatMap } from '../../renderer/src/stores/seatMap';
 import { WHEELCHAIR_WITH_COMPANION, useSale } from '../../renderer/src/stores/sale';
-import { generate, paint, problems, removeColumn, toMapSeats, toSaveRows } from '../../renderer/src/manager/layout';
+import { generate, insertAisle, paint, problems, removeColumn, toMapSeats, toSaveRows } from '../../renderer/src/manager/layout';
 import { LayoutEditor } from '../../renderer/src/manager/LayoutEditor';
 import { FakeError, fakeApi, makeMap, type FakeApi } from './fakeApi';
 
@@ -139,6 +139,10 @@ describe('layout editor widths', () => {
     expect(toSaveRows(wide)[0]!.seats.map((s) => [s.number, s.column, s.width])).toEqual([[1, 0, 2], [3, 2, 1], [4, 3, 1], [5, 4, 1]]);
     expect(toMapSeats(wide)[0]).toMatchObject({ label: 'A1', width: 2 });
     expect(removeColumn(wide, 1)[0]!.seats.map((s) => s.number)).toEqual([3, 4, 5]); // the wide seat covered it
+    // An aisle opened inside a wide seat opens just before it: nothing overlaps afterwards.
+    const aisled = insertAisle(wide, 1)[0]!.seats;
+    expect(aisled.map((s) => [s.number, s.column])).toEqual([[1, 1], [3, 3], [4, 4], [5, 5]]);
+    expect(problems(insertAisle(wide, 1))).toEqual([]);
   });
 
   it('reports overlapping seats before saving', () => {

@@ -145,9 +145,12 @@ export function removeColumn(rows: EditRow[], column: number): EditRow[] {
   return rows.map((r) => ({ ...r, seats: r.seats.filter((s) => !(s.column <= column && column < endOf(s))) }));
 }
 
-/** Opens an empty column (an aisle) before `column`: seats at or right of it move one to the right. */
+/**
+ * Opens an empty column (an aisle) before `column`: seats at or right of it move one to the right,
+ * and so does a wide seat reaching into it (the aisle opens just before that seat).
+ */
 export function insertAisle(rows: EditRow[], column: number): EditRow[] {
-  return rows.map((r) => ({ ...r, seats: r.seats.map((s) => (s.column >= column ? { ...s, column: s.column + 1 } : s)) }));
+  return rows.map((r) => ({ ...r, seats: r.seats.map((s) => (endOf(s) > column ? { ...s, column: s.column + 1 } : s)) }));
 }
 
 /** Numbers each row's seats 1..n from left to right. */
