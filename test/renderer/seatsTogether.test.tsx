@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Seats that belong together in the renderer: wide seats on the seat map and its arrow keys, the
 // "wheelchair + companion" pick and the plain "seats apart" notice, and the layout editor's widths.
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { MapSeat } from '../../shared/contract';
@@ -47,6 +48,33 @@ describe('seat placement (seatPlace.ts)', () => {
     expect(besideInRow(k, k[0]!, 1, (s) => s.label !== 'K2')!.label).toBe('K3');
     // Seats given in any order: "beside" is geometry, not array position.
     expect(besideInRow([...k].reverse(), k[1]!, 1, all)!.label).toBe('K3');
+  });
+
+  it('on random rows, arrow right reaches the next seat to the right and arrow left comes back (fast-check)', () => {
+    // A row of seats of random widths with random aisles, given in a random order.
+    const rowArb = fc
+      .array(fc.record({ gap: fc.integer({ min: 0, max: 2 }), width: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 12 })
+      .chain((cells) => {
+        let column = 0;
+        const seats: MapSeat[] = cells.map((c, i) => {
+          column += c.gap;
+          const s: MapSeat = { id: `s${i}`, label: `A${i + 1}`, row: 'A', number: i + 1, column, width: c.width, type: 'regular', status: 'available' };
+          column += c.width;
+          return s;
+        });
+        return fc.shuffledSubarray(seats, { minLength: seats.length, maxLength: seats.length }).map((shuffled) => ({ seats, shuffled }));
+      });
+    fc.assert(
+      fc.property(rowArb, ({ seats, shuffled }) => {
+        // `seats` is left to right; the helper gets them shuffled.
+        return seats.every((s, i) => {
+          const right = besideInRow(shuffled, s, 1, all);
+          const left = besideInRow(shuffled, s, -1, all);
+          return right === (seats[i + 1] ?? null) && left === (seats[i - 1] ?? null);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('moves up/down to the seat under the middle of a wide one', () => {
