@@ -184,17 +184,22 @@ function bestBlock(seats: readonly GridSeat[], g: Geometry, d: Demand): GridSeat
   return best?.seats ?? null;
 }
 
-/** Grid distance used to keep a split group tight: columns between centres along a row, ROW_STEP per row. */
-function gap(a: GridSeat, b: GridSeat): number {
-  return Math.abs(a.row - b.row) * ROW_STEP + Math.abs(centreOf(a) - centreOf(b));
-}
-
 function bestSplit(free: readonly GridSeat[], g: Geometry, d: Demand): GridSeat[] {
   // Typed arrays indexed by position in `free`: this loop runs seeds x count x free seats, and on
-  // a fragmented 3,000-seat hall Map lookups by id would dominate the time.
+  // a fragmented 3,000-seat hall Map lookups (by id or by type) would dominate the time.
   const n = free.length;
   const count = d.size;
   const sweet = Float64Array.from(free, (s) => placeScore(g, s.row, centreOf(s)));
+  // Grid distance that keeps a split group tight: columns between centres along a row, ROW_STEP per row.
+  const x = Float64Array.from(free, centreOf);
+  const y = Float64Array.from(free, (s) => s.row * ROW_STEP);
+  const gap = (a: number, b: number) => Math.abs(y[a]! - y[b]!) + Math.abs(x[a]! - x[b]!);
+  // A mix's quota per type as small integers (the count form has one bucket, never exhausted).
+  const kinds = d.quota ? [...d.quota.keys()] : [];
+  const kind = Uint8Array.from(free, (s) => Math.max(0, kinds.indexOf(s.type)));
+  const quota = d.quota ? Int32Array.from(kinds, (t) => d.quota!.get(t)!) : Int32Array.of(count);
+  const left = new Int32Array(quota.length);
+
   const order = (a: number, b: number) => sweet[a]! - sweet[b]! || free[a]!.row - free[b]!.row || free[a]!.column - free[b]!.column;
   const seeds = Array.from({ length: n }, (_, i) => i).sort(order).slice(0, SPLIT_SEEDS);
   const near = new Float64Array(n);
@@ -203,29 +208,25 @@ function bestSplit(free: readonly GridSeat[], g: Geometry, d: Demand): GridSeat[
   let best: { group: number[]; cost: number } | null = null;
   for (const seed of seeds) {
     // A mix takes only seats of a type it still needs; the count form takes any usable seat.
-    const left = d.quota ? new Map(d.quota) : null;
-    const needs = (i: number) => !left || (left.get(free[i]!.type) ?? 0) > 0;
-    const take = (i: number) => {
-      taken[i] = 1;
-      if (left) left.set(free[i]!.type, left.get(free[i]!.type)! - 1);
-    };
-    const group = [seed];
+    left.set(quota);
     taken.fill(0);
-    take(seed);
+    const group = [seed];
+    taken[seed] = 1;
+    left[kind[seed]!]!--;
     // Each free seat's distance to the nearest member of the group, updated as the group grows.
-    for (let i = 0; i < n; i++) near[i] = gap(free[i]!, free[seed]!);
+    for (let i = 0; i < n; i++) near[i] = gap(i, seed);
     let spread = 0;
     while (group.length < count) {
       let pick = -1;
       for (let i = 0; i < n; i++) {
-        if (taken[i] || !needs(i)) continue;
+        if (taken[i] || left[kind[i]!]! <= 0) continue;
         if (pick < 0 || near[i]! < near[pick]! || (near[i] === near[pick] && order(i, pick) < 0)) pick = i;
       }
       spread += near[pick]!;
       group.push(pick);
-      take(pick);
-      const p = free[pick]!;
-      for (let i = 0; i < n; i++) near[i] = Math.min(near[i]!, gap(free[i]!, p));
+      taken[pick] = 1;
+      left[kind[pick]!]!--;
+      for (let i = 0; i < n; i++) near[i] = Math.min(near[i]!, gap(i, pick));
     }
     const meanSweet = group.reduce((t, i) => t + sweet[i]!, 0) / group.length;
     const cost = spread + SPLIT_SWEET_WEIGHT * meanSweet;
