@@ -126,7 +126,7 @@ describe('best seats at the counter', () => {
 
   it('says plainly when the seats are apart, naming them', async () => {
     api.handle('seats.bestAvailable', () => ({ seatIds: ['s_J1', 's_K6'], split: true }));
-    await useSale.getState().bestMix(WHEELCHAIR_WITH_COMPANION);
+    await useSale.getState().best(WHEELCHAIR_WITH_COMPANION);
     expect(useSale.getState().hold?.seatIds).toEqual(['s_J1', 's_K6']);
     expect(useSale.getState().notice).toMatchObject({ kind: 'warning', code: 'SPLIT' });
     expect(useSale.getState().notice!.text).toMatch(/^Seats apart: no row has a wheelchair place with its companion seat side by side.*J1, K6/);
@@ -139,7 +139,7 @@ describe('best seats at the counter', () => {
     api.handle('seats.bestAvailable', () => {
       throw new FakeError('SEATS_UNAVAILABLE', 'none', { seatIds: [], requested: 2, free: 0 });
     });
-    await useSale.getState().bestMix(WHEELCHAIR_WITH_COMPANION);
+    await useSale.getState().best(WHEELCHAIR_WITH_COMPANION);
     expect(useSale.getState().notice!.text).toBe('Not enough free seats for a wheelchair place with its companion seat in this show.');
     expect(useSale.getState().hold).toBeNull();
   });

@@ -57,6 +57,13 @@ export const WHEELCHAIR_WITH_COMPANION: Mix = [
   { type: 'companion', count: 1 },
 ];
 
+/** The party in words, for the cashier's notices. */
+function partyText(party: number | Mix): string {
+  if (typeof party === 'number') return `${party} seat${party > 1 ? 's' : ''}`;
+  if (party === WHEELCHAIR_WITH_COMPANION) return 'a wheelchair place with its companion seat';
+  return party.map((m) => `${m.count} ${m.type}`).join(' + ');
+}
+
 export interface Notice {
   kind: 'error' | 'info' | 'warning';
   text: string;
@@ -87,10 +94,11 @@ interface SaleState {
   toggleSeat(seatId: string): Promise<void>;
   holdSeats(seatIds: string[], opts?: { replace?: boolean }): Promise<boolean>;
   releaseSeats(seatIds?: string[]): Promise<void>;
-  /** Holds the best `count` seats side by side (or the closest group, saying they are apart). */
-  best(count: number): Promise<void>;
-  /** The same for a mix of types, e.g. WHEELCHAIR_WITH_COMPANION. */
-  bestMix(mix: Mix): Promise<void>;
+  /**
+   * Holds the best seats side by side: `party` of them, or a mix of types (WHEELCHAIR_WITH_COMPANION);
+   * when no row can seat them together, the closest group, saying plainly that they are apart.
+   */
+  best(party: number | Mix): Promise<void>;
   setTicketType(seatId: string, type: string): void;
   requote(): Promise<void>;
   expire(): void;
@@ -112,34 +120,6 @@ function labelsOf(ids: string[]): string {
 }
 
 let quoteSeq = 0;
-
-/**
- * Asks seats.bestAvailable, then holds the answer in place of any current hold. When the seats are
- * apart (`split`) the cashier is told plainly, with the seats, so the customer can say no.
- */
-async function suggestAndHold(ask: { count: number } | { mix: Mix }, what: string): Promise<void> {
-  const s = useSale.getState();
-  if (!s.showId || s.busy || s.step !== 'seats') return;
-  useSale.setState({ busy: 'hold', notice: null });
-  try {
-    if (s.hold) {
-      await call('seats.release', { holdId: s.hold.id }).catch(() => null);
-      useSale.setState({ hold: null, tickets: {}, quote: null });
-    }
-    const { seatIds, split } = await call('seats.bestAvailable', { showId: s.showId, ...ask });
-    useSale.setState({ busy: null });
-    const held = await useSale.getState().holdSeats(seatIds, { replace: true });
-    if (held && split) {
-      useSale.setState({
-        notice: { kind: 'warning', code: 'SPLIT', text: `Seats apart: no row has ${what} side by side, so these are not together (${labelsOf(seatIds)}). Check with the customer.` },
-      });
-    }
-  } catch (e) {
-    useSale.setState({ busy: null });
-    const text = e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE' ? `Not enough free seats for ${what} in this show.` : messageOf(e);
-    useSale.setState({ notice: { kind: 'warning', text, ...(e instanceof ApiError ? { code: e.code } : {}) } });
-  }
-}
 
 export const useSale = create<SaleState>((set, get) => ({
   showId: null,
@@ -243,13 +223,29 @@ export const useSale = create<SaleState>((set, get) => ({
     }
   },
 
-  async best(count) {
-    await suggestAndHold({ count }, `${count} seat${count > 1 ? 's' : ''}`);
-  },
-
-  async bestMix(mix) {
-    const what = mix === WHEELCHAIR_WITH_COMPANION ? 'a wheelchair place with its companion seat' : mix.map((m) => `${m.count} ${m.type}`).join(' + ');
-    await suggestAndHold({ mix }, what);
+  async best(party) {
+    const s = get();
+    if (!s.showId || s.busy || s.step !== 'seats') return;
+    const ask = typeof party === 'number' ? { count: party } : { mix: party };
+    set({ busy: 'hold', notice: null });
+    try {
+      if (s.hold) {
+        await call('seats.release', { holdId: s.hold.id }).catch(() => null);
+        set({ hold: null, tickets: {}, quote: null });
+      }
+      const { seatIds, split } = await call('seats.bestAvailable', { showId: s.showId, ...ask });
+      set({ busy: null });
+      const held = await get().holdSeats(seatIds, { replace: true });
+      // Apart: said plainly, with the seats, so the customer can say no before paying.
+      if (held && split) {
+        set({ notice: { kind: 'warning', code: 'SPLIT', text: `Seats apart: no row has ${partyText(party)} side by side, so these are not together (${labelsOf(seatIds)}). Check with the customer.` } });
+      }
+    } catch (e) {
+      set({ busy: null });
+      const text =
+        e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE' ? `Not enough free seats for ${partyText(party)} in this show.` : messageOf(e);
+      set({ notice: { kind: 'warning', text, ...(e instanceof ApiError ? { code: e.code } : {}) } });
+    }
   },
 
   setTicketType(seatId, type) {

@@ -8,7 +8,6 @@ const MAX_PARTY = 20;
 
 export function BestPicks() {
   const best = useSale((s) => s.best);
-  const bestMix = useSale((s) => s.bestMix);
   const busy = useSale((s) => s.busy);
   const [count, setCount] = useState('2');
   const n = Math.min(MAX_PARTY, Math.max(1, Math.floor(Number(count)) || 1));
@@ -22,7 +21,7 @@ export function BestPicks() {
       <button type="button" onClick={() => void best(n)} disabled={!!busy}>
         Best {n} <kbd>1</kbd>–<kbd>9</kbd>
       </button>
-      <button type="button" onClick={() => void bestMix(WHEELCHAIR_WITH_COMPANION)} disabled={!!busy}>
+      <button type="button" onClick={() => void best(WHEELCHAIR_WITH_COMPANION)} disabled={!!busy}>
         ♿ Wheelchair + companion <kbd>W</kbd>
       </button>
     </div>

@@ -118,7 +118,7 @@ export function SellScreen() {
         void sale.best(Number(e.key));
       } else if (e.key === 'w' || e.key === 'W') {
         e.preventDefault();
-        void sale.bestMix(WHEELCHAIR_WITH_COMPANION);
+        void sale.best(WHEELCHAIR_WITH_COMPANION);
       } else if (e.key === 'Escape' && sale.hold) {
         e.preventDefault();
         void sale.releaseSeats();
