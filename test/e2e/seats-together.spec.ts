@@ -56,6 +56,13 @@ test('the layout editor makes a seat 2 wide, the preview draws it wide and the w
   await signIn(page, 'Manager', '1234');
   await page.getByRole('button', { name: /^Manager/ }).click();
   await page.getByRole('tab', { name: 'Halls' }).click();
+  // The demo's Hall 2: its recliners are one cell spanning two columns each.
+  await page.getByRole('button', { name: 'Edit layout of Hall 2' }).click();
+  const k1 = page.getByRole('button', { name: 'K1, recliner, 2 wide', exact: true });
+  await expect(k1).toBeVisible();
+  expect(await k1.evaluate((b) => (b.closest('td') as HTMLTableCellElement).colSpan)).toBe(2);
+  await shot(page, 'layout-hall2');
+  await page.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'New hall' }).click();
   await page.getByLabel('Hall name').fill('Lounge');
   await page.getByLabel('Rows', { exact: true }).fill('2');
