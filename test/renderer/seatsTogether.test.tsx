@@ -11,7 +11,7 @@ import { besideInRow, lastColumnOf, nearestByCentre, seatGridColumn } from '../.
 import { BestPicks } from '../../renderer/src/features/sale/BestPicks';
 import { useSeatMap } from '../../renderer/src/stores/seatMap';
 import { WHEELCHAIR_WITH_COMPANION, useSale } from '../../renderer/src/stores/sale';
-import { generate, insertAisle, paint, problems, removeColumn, toMapSeats, toSaveRows } from '../../renderer/src/manager/layout';
+import { generate, insertAisle, paint, problems, removeColumn, toMapSeats, toSaveRows, type EditRow } from '../../renderer/src/manager/layout';
 import { LayoutEditor } from '../../renderer/src/manager/LayoutEditor';
 import { FakeError, fakeApi, makeMap, type FakeApi } from './fakeApi';
 
@@ -171,6 +171,15 @@ describe('layout editor widths', () => {
     const aisled = insertAisle(wide, 1)[0]!.seats;
     expect(aisled.map((s) => [s.number, s.column])).toEqual([[1, 1], [3, 3], [4, 4], [5, 5]]);
     expect(problems(insertAisle(wide, 1))).toEqual([]);
+  });
+
+  it('turns a v1 row of recliners spaced out by empty columns into side-by-side 2-wide ones with one drag of "2"', () => {
+    // v1 demo row K: recliners at columns 1,3,5,7,9 and 12,14,16,18,20 (aisle at 11).
+    const cols = [1, 3, 5, 7, 9, 12, 14, 16, 18, 20];
+    let rows: EditRow[] = [{ label: 'K', seats: cols.map((column, i) => ({ number: i + 1, column, type: 'recliner' as const, blocked: false })) }];
+    for (let c = 0; c <= 21; c++) rows = paint(rows, 0, c, { kind: 'width', width: 2 });
+    expect(rows[0]!.seats.map((s) => [s.column, s.width])).toEqual(cols.map((c) => [c, 2]));
+    expect(problems(rows)).toEqual([]);
   });
 
   it('reports overlapping seats before saving', () => {
