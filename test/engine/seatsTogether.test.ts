@@ -267,12 +267,23 @@ describe('seats.bestAvailable with mix, and seat width through the contract (dem
     await h.ok('seats.release', { holdId: hold.id }, other);
   });
 
-  it('never offers blocked seats', async () => {
+  it('never offers blocked seats, nor house seats of the show', async () => {
     h.engine.ctx.db.prepare('UPDATE seats SET blocked = 1 WHERE id IN (?, ?)').run(idOf('A3'), idOf('A18'));
     try {
       expect((await h.err('seats.bestAvailable', { showId: show, mix: [{ type: 'companion', count: 1 }] }, cashier)).code).toBe('SEATS_UNAVAILABLE');
     } finally {
       h.engine.ctx.db.prepare('UPDATE seats SET blocked = 0 WHERE id IN (?, ?)').run(idOf('A3'), idOf('A18'));
+    }
+    // House seats: A2 + A3 kept back for this show; the pair on the other side is offered.
+    await h.ok('shows.blockSeats', { showId: show, seatIds: [idOf('A2'), idOf('A3')], reason: 'Press' }, manager);
+    try {
+      const got = await best({ mix: [{ type: 'wheelchair', count: 1 }, { type: 'companion', count: 1 }] });
+      expect(labels(got.seatIds)).toEqual(['A18', 'A19']);
+      await h.ok('shows.blockSeats', { showId: show, seatIds: [idOf('A18')], reason: 'Press' }, manager);
+      // Both companion seats are house seats now: none to offer.
+      expect((await h.err('seats.bestAvailable', { showId: show, mix: [{ type: 'companion', count: 1 }] }, cashier)).code).toBe('SEATS_UNAVAILABLE');
+    } finally {
+      await h.ok('shows.unblockSeats', { showId: show, seatIds: [idOf('A2'), idOf('A3'), idOf('A18')] }, manager);
     }
   });
 
