@@ -1,22 +1,24 @@
 // Seat geometry for the seat map, kept out of the component: where a seat sits on the CSS grid (a
 // wide seat spans its columns) and which seat the arrow keys reach. "Beside" is the one definition
 // in shared/sideBySide.ts, so the keyboard, best-available and the no-single-seat rule agree.
-import type { MapSeat } from '../../../../shared/contract';
-import { centreOf, endOf, isRightOf, widthOf } from '../../../../shared/sideBySide';
+import { centreOf, endOf, isRightOf, widthOf, type Placed } from '../../../../shared/sideBySide';
+
+/** Where a seat is: its row, first grid column and width (a MapSeat, or the grid's own seat type). */
+type Spot = Pick<Placed, 'column' | 'width'>;
 
 /** The CSS grid placement of a seat: grid column 1 is the row label, so column `minCol` is grid column 2. */
-export function seatGridColumn(seat: Pick<MapSeat, 'column' | 'width'>, minCol: number): string {
+export function seatGridColumn(seat: Spot, minCol: number): string {
   const start = seat.column - minCol + 2;
   return widthOf(seat) > 1 ? `${start} / span ${widthOf(seat)}` : String(start);
 }
 
 /** The class a seat's grid cell adds when the seat is wider than one column (the button fills the cell). */
-export function seatCellClass(seat: Pick<MapSeat, 'width'>): string {
+export function seatCellClass(seat: Pick<Placed, 'width'>): string {
   return widthOf(seat) > 1 ? 'seat-cell seat-cell--wide' : 'seat-cell';
 }
 
 /** The last grid column any seat covers (a 2-wide seat at column 9 covers 9 and 10). */
-export function lastColumnOf(seats: readonly Pick<MapSeat, 'column' | 'width'>[]): number {
+export function lastColumnOf(seats: readonly Spot[]): number {
   let last = -Infinity;
   for (const s of seats) last = Math.max(last, endOf(s) - 1);
   return last;
@@ -27,7 +29,7 @@ export function lastColumnOf(seats: readonly Pick<MapSeat, 'column' | 'width'>[]
  * either's width), or across the aisle when nothing touches it; when that seat cannot be taken
  * (sold, held, blocked) the walk goes on to the next. Null at the row's end.
  */
-export function besideInRow(row: readonly MapSeat[], from: MapSeat, step: 1 | -1, enabled: (s: MapSeat) => boolean): MapSeat | null {
+export function besideInRow<T extends Placed>(row: readonly T[], from: T, step: 1 | -1, enabled: (s: T) => boolean): T | null {
   let cur = from;
   for (let guard = 0; guard < row.length; guard++) {
     const here = cur;
@@ -46,9 +48,9 @@ export function besideInRow(row: readonly MapSeat[], from: MapSeat, step: 1 | -1
 }
 
 /** Arrow up/down: the seat of another row whose centre is nearest this one's (a wide seat lines up with the seats under its middle). */
-export function nearestByCentre(row: readonly MapSeat[], from: Pick<MapSeat, 'column' | 'width'>, enabled: (s: MapSeat) => boolean): MapSeat | null {
+export function nearestByCentre<T extends Spot>(row: readonly T[], from: Spot, enabled: (s: T) => boolean): T | null {
   const c = centreOf(from);
-  let best: MapSeat | null = null;
+  let best: T | null = null;
   for (const s of row) if (enabled(s) && (!best || Math.abs(centreOf(s) - c) < Math.abs(centreOf(best) - c))) best = s;
   return best;
 }
