@@ -10,7 +10,7 @@ import { getHall, saveHall } from './catalog/halls';
 import { listShows, saveShow } from './schedule/shows';
 import { cancelShow } from './schedule/cancelShow';
 import { holdSeats, releaseSeats } from './inventory/holds';
-import { seatMap } from './inventory/seatMap';
+import { seatClaims, seatMap } from './inventory/seatMap';
 import { bestAvailable } from './inventory/bestAvailable';
 import { getPricing, savePricing } from './pricing/rules';
 import { quoteTickets } from './pricing/quote';
@@ -67,6 +67,7 @@ export const handlers: Handlers = {
   'shows.save': saveShow,
   'shows.cancel': cancelShow,
   'seats.map': seatMap,
+  'seats.claims': seatClaims,
   'seats.hold': holdSeats,
   'seats.release': releaseSeats,
   'seats.bestAvailable': bestAvailable,

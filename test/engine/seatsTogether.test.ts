@@ -223,7 +223,7 @@ describe('seats.bestAvailable with mix, and seat width through the contract (dem
   const idOf = (l: string) => [...label].find(([, v]) => v.label === l)![0];
   const best = (input: object) => h.ok('seats.bestAvailable', { showId: show, ...input }, cashier);
 
-  it('returns the recliners 2 wide from seats.map and halls.get', async () => {
+  it('returns the recliners 2 wide from seats.map, halls.get and seats.claims', async () => {
     const recliners = [...label.values()].filter((s) => s.type === 'recliner');
     expect(recliners).toHaveLength(20);
     expect(recliners.every((s) => s.width === 2)).toBe(true);
@@ -231,6 +231,10 @@ describe('seats.bestAvailable with mix, and seat width through the contract (dem
     const map = await h.ok('seats.map', { showId: show }, cashier);
     const hall = await h.ok('halls.get', { id: map.show.hallId }, cashier);
     expect(hall.rows.find((r) => r.label === 'K')!.seats[0]).toMatchObject({ label: 'K1', column: 1, width: 2, type: 'recliner' });
+    // And the cached layout seats.claims hands the live seat map.
+    const claims = await h.ok('seats.claims', { showId: show }, cashier);
+    expect(claims.layout!.find((s) => s.label === 'L10')).toMatchObject({ column: 20, width: 2, type: 'recliner' });
+    expect(claims.layout!.find((s) => s.label === 'J10')).toMatchObject({ width: 1 });
   });
 
   it('offers best 2 recliners side by side in one row (not K6 and L6)', async () => {

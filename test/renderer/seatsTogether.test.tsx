@@ -13,7 +13,7 @@ import { useSeatMap } from '../../renderer/src/stores/seatMap';
 import { WHEELCHAIR_WITH_COMPANION, useSale } from '../../renderer/src/stores/sale';
 import { generate, insertAisle, paint, problems, removeColumn, toMapSeats, toSaveRows, type EditRow } from '../../renderer/src/manager/layout';
 import { LayoutEditor } from '../../renderer/src/manager/LayoutEditor';
-import { FakeError, fakeApi, makeMap, type FakeApi } from './fakeApi';
+import { FakeError, fakeApi, makeClaims, type FakeApi } from './fakeApi';
 
 afterEach(cleanup);
 
@@ -107,7 +107,7 @@ describe('best seats at the counter', () => {
     setApi(api);
     useSeatMap.getState().clear();
     useSale.getState().newSale();
-    api.handle('seats.map', () => makeMap(reclinerSeats(), 1));
+    api.handle('seats.claims', (input) => makeClaims(reclinerSeats(), 1, input));
     api.handle('pricing.quote', ({ tickets }) => ({ lines: [], total: tickets.length * 1000, currency: 'USD' }) as never);
     api.handle('seats.hold', ({ seatIds }) => hold(seatIds));
     await useSeatMap.getState().load('show_1');

@@ -72,9 +72,9 @@ export function getHoldRow(db: Db, holdId: string): HoldRow | undefined {
  * The caller's own hold. Another session's hold answers NOT_FOUND exactly like a missing one, so
  * a counter can neither see nor guess at another counter's holds.
  */
-export function requireOwnHold(db: Db, holdId: string, session: string): HoldRow {
+export function requireOwnHold(db: Db, holdId: string, session: string, missing = 'There is no such hold'): HoldRow {
   const hold = getHoldRow(db, holdId);
-  if (!hold || hold.session !== session) throw new BoxOfficeError('NOT_FOUND', 'There is no such hold', { holdId });
+  if (!hold || hold.session !== session) throw new BoxOfficeError('NOT_FOUND', missing, { holdId });
   return hold;
 }
 

@@ -2,7 +2,9 @@
 // Every change runs in ONE BEGIN IMMEDIATE transaction, so two counters (or two processes on the
 // same file) serialise on the write lock instead of both reading "free" and both claiming. The
 // seat_claims primary key is the last line of defence if any code path ever gets that wrong.
-import { BoxOfficeError, type ChannelOutput, type ParsedInput, type SeatStatus } from '../../../shared/contract';
+import { BoxOfficeError, type ChannelOutput, type Hold, type ParsedInput, type Quote, type SeatStatus } from '../../../shared/contract';
+import { iso } from '../clock';
+import { computeQuote, loadPricedShow } from '../pricing/quote';
 import type { Actor, EngineCtx } from '../context';
 import { newId } from '../ids';
 import { holdSeconds } from '../settings/settings';
@@ -15,7 +17,8 @@ import { bumpSeatVersion, publishSeatChanges } from './versions';
 import { withoutFsync } from '../db/open';
 import { houseSeats } from './houseSeats';
 
-interface SeatCheckRow { id: string; hall_id: string; blocked: number; removed: number }
+interface SeatPlace { id: string; row_index: number; number: number }
+interface SeatCheckRow extends SeatPlace { hall_id: string; blocked: number; removed: number }
 
 interface Change { showId: string; version: number; seats: { id: string; status: SeatStatus }[] }
 
@@ -41,7 +44,7 @@ export function holdSeats(ctx: EngineCtx, input: ParsedInput<'seats.hold'>, acto
       if (hold.show_id !== show.id) throw new BoxOfficeError('CONFLICT', 'This hold is for another show', { holdId: hold.id, showId: show.id });
     }
 
-    const found = stmt(db, 'SELECT id, hall_id, blocked, removed FROM seats WHERE id IN (SELECT value FROM json_each(?))').all(
+    const found = stmt(db, 'SELECT id, hall_id, blocked, removed, row_index, number FROM seats WHERE id IN (SELECT value FROM json_each(?))').all(
       JSON.stringify(seatIds),
     ) as SeatCheckRow[];
     const byId = new Map(found.map((s) => [s.id, s]));
@@ -62,11 +65,15 @@ export function holdSeats(ctx: EngineCtx, input: ParsedInput<'seats.hold'>, acto
     }
 
     const fresh = seatIds.filter((id) => !mine.has(id));
-    const already = hold ? (stmt(db, 'SELECT count(*) AS n FROM seat_claims WHERE hold_id = ?').get(hold.id) as { n: number }).n : 0;
-    if (already + fresh.length > MAX_SEATS_PER_HOLD) {
+    // The hold's seats before this call (with their place on the map), so the answer is built
+    // from what this transaction knows instead of read back after writing.
+    const before = hold
+      ? (stmt(db, 'SELECT s.id, s.row_index, s.number FROM seat_claims c JOIN seats s ON s.id = c.seat_id WHERE c.hold_id = ?').all(hold.id) as SeatPlace[])
+      : [];
+    if (before.length + fresh.length > MAX_SEATS_PER_HOLD) {
       throw new BoxOfficeError('CONFLICT', `A hold may carry at most ${MAX_SEATS_PER_HOLD} seats`, {
         max: MAX_SEATS_PER_HOLD,
-        requested: already + fresh.length,
+        requested: before.length + fresh.length,
       });
     }
 
@@ -95,12 +102,32 @@ export function holdSeats(ctx: EngineCtx, input: ParsedInput<'seats.hold'>, acto
     }
 
     const version = fresh.length ? bumpSeatVersion(db, show.id) : show.seat_version;
-    return { view: holdView(db, hold), change: { showId: show.id, version, seats: fresh.map((id) => ({ id, status: 'held' as const })) } };
+    // The contract's order: row, then number (the same order holdView reads).
+    const places = [...before, ...fresh.map((id) => byId.get(id)!)].sort((a, b) => a.row_index - b.row_index || a.number - b.number);
+    const view: Hold = { id: hold.id, showId: show.id, seatIds: places.map((p) => p.id), expiresAt: iso(expiresAt) };
+    return { view, change: { showId: show.id, version, seats: fresh.map((id) => ({ id, status: 'held' as const })) } };
   });
 
   const { view, change } = withoutFsync(ctx.db, () => run.immediate());
   publish(ctx, [change]);
-  return view;
+  if (!input.ticketTypes) return view;
+  const quote = quoteForHold(ctx, view, input.ticketTypes);
+  return quote ? { ...view, quote } : view;
+}
+
+/**
+ * The quote for a hold's seats (types from `ticketTypes`, else adult), by the same code as
+ * pricing.quote. Read after the hold committed; a hold never fails for its price: when it cannot
+ * be priced (an unknown ticket type) the answer simply has no quote and the counter asks pricing.quote.
+ */
+function quoteForHold(ctx: EngineCtx, hold: Hold, ticketTypes: Record<string, string>): Quote | null {
+  try {
+    const tickets = hold.seatIds.map((seatId) => ({ seatId, ticketType: Object.hasOwn(ticketTypes, seatId) ? ticketTypes[seatId]! : 'adult' }));
+    return computeQuote(ctx.db, loadPricedShow(ctx.db, hold.showId), tickets);
+  } catch (e) {
+    if (e instanceof BoxOfficeError) return null;
+    throw e;
+  }
 }
 
 export function releaseSeats(ctx: EngineCtx, input: ParsedInput<'seats.release'>, actor: Actor): ChannelOutput<'seats.release'> {
