@@ -11,10 +11,10 @@ async function pressedLabels(page: Page): Promise<string[]> {
 
 test('wheelchair + companion at the counter, apart only when no pair is free; recliners drawn 2 wide', async ({ page, host }) => {
   await signIn(page);
-  // The show the seat map shows: the last one it asked seats.map for.
+  // The show the seat map shows: the last one it asked its seats for.
   const asked: string[] = [];
   page.on('request', (r) => {
-    if (r.url().endsWith('/api/seats.map')) asked.push((JSON.parse(r.postData()!) as { showId: string }).showId);
+    if (/\/api\/seats\.(map|claims)$/.test(r.url())) asked.push((JSON.parse(r.postData()!) as { showId: string }).showId);
   });
   await openShow(page, /Hall 2/);
   const showId = asked.at(-1)!;
