@@ -1,7 +1,7 @@
 // Binds each contract channel to the engine function that serves it. The mapped type makes a
 // channel without a handler (or a handler with the wrong shape) a type error.
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
-import type { Actor, EngineCtx } from './context';
+import type { Actor, CallerSession, EngineCtx } from './context';
 import { authLogin, authLogout, authSetup, authStatus } from './staff/auth';
 import { listStaff, saveStaff } from './staff/staff';
 import { archiveMovie, saveMovie, searchMovies } from './catalog/movies';
@@ -38,6 +38,8 @@ type Handler<C extends Channel> = (
   ctx: EngineCtx,
   input: ParsedInput<C>,
   actor: Actor,
+  /** What the transport knows of the caller (its address, its device), for the few handlers that need it. */
+  caller: CallerSession,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 /** Public channels may run without a session: their actor is null then. */
@@ -45,6 +47,7 @@ type PublicHandler<C extends Channel> = (
   ctx: EngineCtx,
   input: ParsedInput<C>,
   actor: Actor | null,
+  caller: CallerSession,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 export type Handlers = { [C in Channel]: Handler<C> | PublicHandler<C> };

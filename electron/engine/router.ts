@@ -6,15 +6,12 @@ import {
   BoxOfficeError, channels, isChannel, roleAllows, type Channel, type ChannelOutput, type Envelope,
   type ErrorBody,
 } from '../../shared/contract';
-import type { Actor } from './context';
+import type { Actor, CallerSession } from './context';
 import type { Engine } from './engine';
 import { handlers } from './handlers';
-import { resolveSession } from './staff/auth';
+import { resolveSession } from './staff/sessions';
 
-export interface CallerSession {
-  /** The session token the transport holds for this caller (Bearer, cookie or webContents binding). */
-  token: string | null;
-}
+export type { CallerSession };
 
 export interface RouterOptions {
   /** Check every output against the contract's schema (on in tests: catches drift). */
@@ -65,8 +62,8 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
       if (!parsed.success) {
         return fail('VALIDATION', `Invalid input for ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, zodIssues(parsed.error));
       }
-      const handler = handlers[channel] as (c: typeof ctx, i: unknown, a: Actor | null) => unknown;
-      const data = await handler(ctx, parsed.data, actor);
+      const handler = handlers[channel] as (c: typeof ctx, i: unknown, a: Actor | null, s: CallerSession) => unknown;
+      const data = await handler(ctx, parsed.data, actor, session);
       if (opts.checkOutputs) {
         const out = def.output.safeParse(data);
         if (!out.success) {

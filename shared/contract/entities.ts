@@ -310,6 +310,10 @@ export const Settings = z.strictObject({
   salesCloseMinutesAfterStart: z.int().min(0).max(60).default(0),
   /** v2: the door admits from this many minutes before the start. */
   doorsOpenMinutes: z.int().min(0).max(1440).default(60),
+  /** v2: a session unused this long ends (the cashier signs in again). */
+  sessionIdleHours: z.int().min(1).max(72).default(12),
+  /** v2: a session ends this long after sign-in, however busy. */
+  sessionMaxHours: z.int().min(1).max(168).default(16),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -326,6 +330,8 @@ export const DEFAULT_SETTINGS: Settings = {
   backupRetentionDays: 14,
   salesCloseMinutesAfterStart: 0,
   doorsOpenMinutes: 60,
+  sessionIdleHours: 12,
+  sessionMaxHours: 16,
 };
 
 export const BackupInfo = z.object({ file: z.string(), bytes: z.int(), createdAt: Instant });

@@ -26,6 +26,7 @@ import type { Db } from '../db/open';
 import { newTimeId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
+import { rememberRequest, requestFingerprint, requireSameRequest } from './idempotency';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
 import { isExpired, requireOpenShow, requireOwnHold } from '../inventory/claims';
 import { requireBooking, toBooking } from './query';
@@ -43,13 +44,15 @@ export function bookingIdByKey(db: Db, key: string): string | null {
 }
 
 /**
- * The same idempotency key again: the sale already went through, so answer with it, but only to
- * the cashier who made it. Another cashier's key is a client bug, and must not look like a sale.
+ * The same idempotency key again: the sale already went through, so answer with it, but only for
+ * the identical request (idempotency.ts). Anything else is a client bug and must not look like a sale.
  */
-function replay(db: Db, bookingId: string, actor: Actor): Booking {
+function replay(db: Db, bookingId: string, actor: Actor, input: Input): Booking {
+  const checked = requireSameRequest(db, 'bookings.confirm', input.idempotencyKey, requestFingerprint(input, actor));
   const booking = requireBooking(db, bookingId);
-  if (booking.cashier.id !== actor.staffId) {
-    throw new BoxOfficeError('CONFLICT', 'This idempotency key belongs to another sale; start a new sale attempt');
+  // A sale from before fingerprints were kept: at least the cashier must be the same.
+  if (!checked && booking.cashier.id !== actor.staffId) {
+    throw new BoxOfficeError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key belongs to another sale; start a new sale attempt');
   }
   return booking;
 }
@@ -115,13 +118,13 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
   // 1. A retry of a confirm that already went through: same booking, nothing charged again.
   const existing = bookingIdByKey(db, input.idempotencyKey);
-  if (existing) return replay(db, existing, actor);
+  if (existing) return replay(db, existing, actor, input);
 
   // 2. Everything that can be checked before money moves.
   // A hold belongs to the session that made it; someone else's hold is as good as not there.
-  // A hold the sweeper already ended is gone too: the message covers that common case.
+  // A hold the sweeper already ended still answers HOLD_EXPIRED (its tombstone); a released one NOT_FOUND.
   const hold = requireOwnHold(db, input.holdId, actor.session,
-    'This hold no longer exists at this counter (it may have expired or been released); please select the seats again');
+    'This hold no longer exists at this counter (it may have been released); please select the seats again');
   if (isExpired(hold, ctx.clock.now())) {
     throw new BoxOfficeError('HOLD_EXPIRED', 'The hold on these seats has expired; please select them again', { holdId: hold.id });
   }
@@ -182,6 +185,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       c?.name || null, c?.phone || null, c?.email || null,
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
+    rememberRequest(db, 'bookings.confirm', input.idempotencyKey, requestFingerprint(input, actor), now);
     const ticketRows = insertTickets(db, bookingId, show.id, quote.lines);
     const paymentRows = insertCharges(db, bookingId, input.payments, txnByIndex, actor.staffId, shiftId, now);
     sellHold(db, hold.id, bookingId, seatIds.length);
@@ -254,7 +258,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     const shared = approved.filter((a) => kept.has(a.transactionId)).map((a) => a.opId);
     if (shared.length) db.transaction(() => markChargesDone(db, ctx.clock.now(), shared, owner, result.bookingId)).immediate();
     await compensate(ctx, actor, approved, owner, kept);
-    return replay(db, result.bookingId, actor);
+    return replay(db, result.bookingId, actor, input);
   }
 
   const booking: Booking = result.booking ?? requireBooking(db, result.bookingId);

@@ -10,7 +10,7 @@ import { newId } from '../ids';
 import { holdSeconds } from '../settings/settings';
 import {
   MAX_SEATS_PER_HOLD, deleteExpiredClaims, endHolds, holdView, isClaimConflict, isExpired, liveClaims,
-  requireOpenShow, requireOwnHold, type HoldRow,
+  rememberExpiredHolds, requireOpenShow, requireOwnHold, type HoldRow,
 } from './claims';
 import { stmt } from '../db/stmts';
 import { bumpSeatVersion, publishSeatChanges } from './versions';
@@ -138,12 +138,14 @@ export function releaseSeats(ctx: EngineCtx, input: ParsedInput<'seats.release'>
     const hold = requireOwnHold(db, input.holdId, actor.session);
     const changes: Change[] = [];
 
-    // An expired hold is already gone for every purpose: end it now, quietly (release is idempotent).
-    const endWhole = isExpired(hold, now) || input.seatIds === undefined;
-    if (endWhole) {
+    // An expired hold is already gone for every purpose: end it now, and say so (HOLD_EXPIRED,
+    // as after the sweep) once the end is committed.
+    const expired = isExpired(hold, now);
+    if (expired) rememberExpiredHolds(db, [hold.id], now);
+    if (expired || input.seatIds === undefined) {
       const freed = endHolds(db, [hold.id]).get(hold.show_id) ?? [];
       if (freed.length) changes.push(freedChange(ctx, hold.show_id, freed));
-      return { view: null, changes };
+      return { view: null, changes, expired };
     }
 
     const removed = stmt(
@@ -153,12 +155,22 @@ export function releaseSeats(ctx: EngineCtx, input: ParsedInput<'seats.release'>
     const left = (stmt(db, 'SELECT count(*) AS n FROM seat_claims WHERE hold_id = ?').get(hold.id) as { n: number }).n;
     if (left === 0) stmt(db, 'DELETE FROM holds WHERE id = ?').run(hold.id);
     if (removed.length) changes.push(freedChange(ctx, hold.show_id, removed.map((r) => r.seat_id)));
-    return { view: left === 0 ? null : holdView(db, hold), changes };
+    return { view: left === 0 ? null : holdView(db, hold), changes, expired: false };
   });
 
-  const { view, changes } = withoutFsync(ctx.db, () => run.immediate());
+  const { view, changes, expired } = withoutFsync(ctx.db, () => run.immediate());
   publish(ctx, changes);
+  if (expired) throw new BoxOfficeError('HOLD_EXPIRED', 'This hold had expired; its seats are on sale again', { holdId: input.holdId });
   return view;
+}
+
+/** Ends every hold of a session (sign-out): the seats are on sale again at once. */
+export function releaseSessionHolds(ctx: EngineCtx, session: string): void {
+  const run = ctx.db.transaction(() => {
+    const ids = (stmt(ctx.db, 'SELECT id FROM holds WHERE session = ?').all(session) as { id: string }[]).map((r) => r.id);
+    return [...endHolds(ctx.db, ids)].map(([showId, seats]) => freedChange(ctx, showId, seats));
+  });
+  publish(ctx, withoutFsync(ctx.db, () => run.immediate()));
 }
 
 function freedChange(ctx: EngineCtx, showId: string, seatIds: string[]): Change {

@@ -3,7 +3,7 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Staff } from
 import type { Actor, EngineCtx } from '../context';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
-import { hashPin } from './pin';
+import { hashPinAsync } from './pin';
 import { staffById } from './auth';
 import { stmt } from '../db/stmts';
 
@@ -16,11 +16,11 @@ export function listStaff(ctx: EngineCtx, _input: ParsedInput<'staff.list'>, _ac
   return rows.map(toStaff);
 }
 
-export function saveStaff(ctx: EngineCtx, input: ParsedInput<'staff.save'>, actor: Actor): ChannelOutput<'staff.save'> {
+export async function saveStaff(ctx: EngineCtx, input: ParsedInput<'staff.save'>, actor: Actor): Promise<ChannelOutput<'staff.save'>> {
   if (!input.id && !input.pin) {
     throw new BoxOfficeError('VALIDATION', 'A new staff member needs a PIN', [{ path: 'pin', message: 'required when creating staff', code: 'custom' }]);
   }
-  const pinHash = input.pin ? hashPin(input.pin) : null; // slow: outside the write transaction
+  const pinHash = input.pin ? await hashPinAsync(input.pin) : null; // slow: outside the write transaction, off the event loop
   const now = ctx.clock.now();
 
   const id = ctx.db.transaction(() => {
