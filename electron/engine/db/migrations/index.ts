@@ -9,7 +9,8 @@ import { sql as v6 } from './006-owed-cash';
 import { sql as v7, run as v7run } from './007-after-sale';
 import { sql as v8 } from './008-layout-version';
 import { sql as v9 } from './009-hardening';
-import { sql as v10 } from './010-money';
+import { sql as v10 } from './010-seat-width';
+import { sql as v11 } from './011-money';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -30,7 +31,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: 'after-sale', sql: v7, run: v7run },
   { version: 8, name: 'layout-version', sql: v8 },
   { version: 9, name: 'hardening', sql: v9 },
-  { version: 10, name: 'money', sql: v10 },
+  { version: 10, name: 'seat-width', sql: v10 },
+  { version: 11, name: 'money', sql: v11 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
