@@ -1,5 +1,5 @@
 // What every engine function receives: the database, the clock, the ports and the event sink.
-import type { Role, EventName, EventPayload, Receipt } from '../../shared/contract';
+import type { Role, EventName, EventPayload, Mode, Receipt } from '../../shared/contract';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { PaymentTerminal } from './payments/terminal';
@@ -11,6 +11,15 @@ export interface Actor {
   role: Role;
   /** The session token: holds belong to the session that made them. */
   session: string;
+  /** The paired device the session was signed in from (LAN server), else null. */
+  deviceId?: string | null;
+}
+
+/** Where a call came from, as far as the transport knows (LAN server: the paired device). */
+export interface Caller {
+  deviceId: string | null;
+  address: string | null;
+  appVersion?: string | null;
 }
 
 export interface Logger {
@@ -36,6 +45,10 @@ export interface EngineCtx {
   /** Overrides settings.holdSeconds (the host's --hold-seconds, for tests and demos). */
   holdSecondsOverride: number | null;
   printer: ReceiptPrinter | null;
+  /** How this install runs (auth.status): standalone, or a server for paired counters. */
+  mode: Mode;
+  /** This build's version (package.json / app.getVersion()), for auth.status and paired devices. */
+  appVersion: string;
   /**
    * Publishes a push event. Call it only AFTER the transaction that made the change committed,
    * so no client ever sees a change that was rolled back.

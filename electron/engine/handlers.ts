@@ -1,7 +1,7 @@
 // Binds each contract channel to the engine function that serves it. The mapped type makes a
 // channel without a handler (or a handler with the wrong shape) a type error.
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
-import type { Actor, EngineCtx } from './context';
+import type { Actor, Caller, EngineCtx } from './context';
 import { authLogin, authLogout, authSetup, authStatus } from './staff/auth';
 import { listStaff, saveStaff } from './staff/staff';
 import { archiveMovie, saveMovie, searchMovies } from './catalog/movies';
@@ -29,11 +29,14 @@ import { getNotifyConfig, saveNotifyConfig } from './notify/config';
 import { listOutbox, resendReceipt, retryOutbox } from './notify/outbox';
 import { sendTestEmail } from './notify/testEmail';
 import { resolvePayment, reviewPayments } from './payments/review';
+import { createPairingCode, pairDevice } from './devices/pairing';
+import { listDevices, revokeDevice } from './devices/devices';
 
 type Handler<C extends Channel> = (
   ctx: EngineCtx,
   input: ParsedInput<C>,
   actor: Actor,
+  caller: Caller,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 /** Public channels may run without a session: their actor is null then. */
@@ -41,6 +44,7 @@ type PublicHandler<C extends Channel> = (
   ctx: EngineCtx,
   input: ParsedInput<C>,
   actor: Actor | null,
+  caller: Caller,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 export type Handlers = { [C in Channel]: Handler<C> | PublicHandler<C> };
@@ -52,6 +56,10 @@ export const handlers: Handlers = {
   'auth.logout': authLogout,
   'staff.list': listStaff,
   'staff.save': saveStaff,
+  'devices.pair': pairDevice,
+  'devices.pairingCode': createPairingCode,
+  'devices.list': listDevices,
+  'devices.revoke': revokeDevice,
   'movies.search': searchMovies,
   'movies.save': saveMovie,
   'movies.archive': archiveMovie,

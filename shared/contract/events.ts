@@ -10,6 +10,8 @@ export const events = {
   }),
   'shows.changed': z.object({ showId: Id }),
   'bookings.changed': z.object({ bookingId: Id, status: z.enum(['confirmed', 'cancelled']) }),
+  /** A device was paired or revoked (Manager > Counters refreshes; the host closes a revoked device's stream). */
+  'devices.changed': z.object({ deviceId: Id, revoked: z.boolean() }),
   'notifications.changed': z.object({ id: Id, status: z.enum(['pending', 'sending', 'sent', 'dead']) }),
 } as const;
 

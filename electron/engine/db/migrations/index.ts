@@ -6,6 +6,7 @@ import { sql as v3 } from './003-payment-intents';
 import { sql as v4 } from './004-terminal-op-resolutions';
 import { sql as v5 } from './005-login-failures';
 import { sql as v6 } from './006-owed-cash';
+import { sql as v7 } from './007-devices';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'terminal-op-resolutions', sql: v4 },
   { version: 5, name: 'login-failures', sql: v5 },
   { version: 6, name: 'owed-cash', sql: v6 },
+  { version: 7, name: 'devices', sql: v7 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
