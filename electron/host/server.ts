@@ -1,6 +1,7 @@
 // The browser host: the engine's router behind HTTP (POST /api/<channel>), push events as
 // Server-Sent Events (GET /api/events), and the built renderer at /. Same envelope as IPC.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { hostname as osHostname } from 'node:os';
 import { HTTP_STATUS, isChannel, type Envelope, type ErrorCode } from '../../shared/contract';
@@ -9,6 +10,10 @@ import type { Engine } from '../engine/engine';
 import { sessionChange, type Router } from '../engine/router';
 import { SECURITY_HEADERS } from './headers';
 import { serveStatic } from './static';
+import { parseCookies } from './cookies';
+import { answerHeaders, callerOf } from './lan/devices-gate';
+
+export { parseCookies };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const SESSION_COOKIE = 'bo_session';
@@ -23,6 +28,11 @@ export interface HostOptions {
   log: Logger;
   /** SSE heartbeat period (15 s; shorter in tests). */
   heartbeatMs?: number;
+  /**
+   * LAN server (contract v2): HTTPS with this certificate, and paired devices (the router must be
+   * made with `devices: true`). Without it the host is v1's plain HTTP.
+   */
+  lan?: { cert: string; key: string; appVersion: string } | null;
 }
 
 export interface RunningHost {
@@ -95,24 +105,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!header) return out;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (!name || name in out) continue;
-    try {
-      out[name] = decodeURIComponent(value);
-    } catch {
-      out[name] = value;
-    }
-  }
-  return out;
-}
-
 /** The caller's token: Authorization: Bearer first, then the page's HttpOnly cookie. */
 export function tokenOf(req: IncomingMessage): string | null {
   const auth = req.headers.authorization;
@@ -124,8 +116,8 @@ export function tokenOf(req: IncomingMessage): string | null {
   return cookie && cookie.length <= 512 ? cookie : null;
 }
 
-function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
+function sessionCookie(token: string, secure: boolean): string {
+  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 const CLEAR_COOKIE = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
 
@@ -142,16 +134,16 @@ function isIpLiteral(name: string): boolean {
  * domain name, so only the listening address, loopback names and (for a LAN host) IP literals
  * and this machine's name are accepted.
  */
-function hostAllowed(listenHost: string, port: number, hostHeader: string | undefined): boolean {
+function hostAllowed(listenHost: string, port: number, hostHeader: string | undefined, scheme = 'http'): boolean {
   if (!hostHeader) return false;
   let url: URL;
   try {
-    url = new URL(`http://${hostHeader}`);
+    url = new URL(`${scheme}://${hostHeader}`);
   } catch {
     return false;
   }
   if (url.username || url.password || url.pathname !== '/') return false;
-  const p = url.port === '' ? 80 : Number(url.port);
+  const p = url.port === '' ? (scheme === 'https' ? 443 : 80) : Number(url.port);
   if (p !== port) return false;
   const name = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const listen = listenHost.replace(/^\[|\]$/g, '').toLowerCase();
@@ -162,7 +154,7 @@ function hostAllowed(listenHost: string, port: number, hostHeader: string | unde
   return false;
 }
 
-function originAllowed(listenHost: string, port: number, origin: string | undefined): boolean {
+function originAllowed(listenHost: string, port: number, origin: string | undefined, scheme = 'http'): boolean {
   if (origin === undefined) return true; // scripts, curl and tests send none; browsers always do on a cross-site POST
   let url: URL;
   try {
@@ -170,8 +162,8 @@ function originAllowed(listenHost: string, port: number, origin: string | undefi
   } catch {
     return false;
   }
-  if (url.protocol !== 'http:') return false;
-  return hostAllowed(listenHost, port, url.host);
+  if (url.protocol !== `${scheme}:`) return false;
+  return hostAllowed(listenHost, port, url.host, scheme);
 }
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
@@ -181,6 +173,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   const sockets = new Set<Socket>();
   let port = opts.port;
   let closing = false;
+  const lan = opts.lan ?? null;
+  const scheme = lan ? 'https' : 'http';
+  const sessionOf = (req: IncomingMessage) => ({ token: tokenOf(req), ...callerOf(req, lan) });
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (name === 'events') {
@@ -198,7 +193,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       sendJson(res, 405, { ok: false, error: { code: 'NOT_SUPPORTED', message: `Use POST for /api/${name.slice(0, 64)}` } }, { Allow: 'POST' });
       return;
     }
-    if (!originAllowed(opts.host, port, req.headers.origin)) {
+    if (!originAllowed(opts.host, port, req.headers.origin, scheme)) {
       sendError(res, 'FORBIDDEN', 'Requests from another site are refused');
       return;
     }
@@ -228,25 +223,22 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         return;
       }
     }
-    const env = await router.dispatch(name, input, { token: tokenOf(req) });
-    const extra: Record<string, string> = {};
+    const env = await router.dispatch(name, input, sessionOf(req));
+    const extra: Record<string, string> = answerHeaders(name, env, lan !== null);
     const change = sessionChange(name, env);
-    if (change) extra['Set-Cookie'] = change === 'end' ? CLEAR_COOKIE : sessionCookie(change.token);
+    if (change) extra['Set-Cookie'] = change === 'end' ? CLEAR_COOKIE : sessionCookie(change.token, lan !== null);
     sendJson(res, statusOf(env), env, extra);
   }
 
-  async function sessionValid(token: string | null): Promise<boolean> {
-    if (!token) return false;
-    const env = await router.dispatch('auth.status', {}, { token });
-    return env.ok && (env.data as { staff: unknown }).staff != null;
-  }
-
   async function openEventStream(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const token = tokenOf(req);
-    if (!(await sessionValid(token))) {
-      sendError(res, 'UNAUTHENTICATED', 'Please sign in first');
+    const session = sessionOf(req);
+    // Version, paired device (LAN) and session, checked as for any cashier call.
+    const who = router.identify(session);
+    if (!who.ok) {
+      sendJson(res, statusOf(who), who);
       return;
     }
+    const deviceId = who.data.deviceId;
     if (closing) {
       sendError(res, 'NOT_SUPPORTED', 'The box office is shutting down');
       return;
@@ -260,17 +252,17 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     res.write('retry: 2000\n: connected\n\n');
     streams.add(res);
     const unsubscribe = engine.on((event) => {
+      // A revoked device's stream closes at once (contract v2).
+      if (event.name === 'devices.changed' && event.payload.revoked && deviceId !== null && event.payload.deviceId === deviceId) {
+        res.end();
+        return;
+      }
       res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     });
     const heartbeat = setInterval(() => {
-      // The session may have ended (logout, deactivation): then the stream ends too.
-      sessionValid(token).then(
-        (ok) => {
-          if (ok) res.write(': heartbeat\n\n');
-          else res.end();
-        },
-        () => res.end(),
-      );
+      // The session may have ended (logout, deactivation, a revoked device): then the stream ends too.
+      if (router.identify(session).ok) res.write(': heartbeat\n\n');
+      else res.end();
     }, heartbeatMs);
     heartbeat.unref();
     const cleanup = () => {
@@ -293,7 +285,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       res.setHeader('Cache-Control', 'no-store');
-      if (!hostAllowed(opts.host, port, req.headers.host)) {
+      if (!hostAllowed(opts.host, port, req.headers.host, scheme)) {
         req.resume();
         sendError(res, 'FORBIDDEN', 'This box office is not served under that host name');
         return;
@@ -310,13 +302,16 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     serveStatic(staticDir, req, res, pathname);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       log.error('request failed', { url: req.url?.slice(0, 200), error: String(e) });
       if (!res.headersSent) sendError(res, 'INTERNAL', 'Something went wrong in the box office; it has been logged');
       else res.destroy();
     });
-  });
+  };
+  const server = lan ? createTlsServer({ cert: lan.cert, key: lan.key }, onRequest) : createServer(onRequest);
+  // TLS handshakes that fail (a browser refusing the self-made certificate) are not our errors.
+  server.on('tlsClientError', (e) => log.info('TLS handshake refused', { error: String(e) }));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -336,7 +331,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       server.on('error', (e) => log.error('server error', { error: String(e) }));
       port = (server.address() as AddressInfo).port;
       const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-      const url = `http://${shownHost}:${port}`;
+      const url = `${scheme}://${shownHost}:${port}`;
       log.info('browser host listening', { url });
       resolvePromise({
         url,
