@@ -285,7 +285,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       res.setHeader('Cache-Control', 'no-store');
-      if (!hostAllowed(opts.host, port, req.headers.host, scheme)) {
+      // A LAN server is reached under names and ports we cannot know (NAT, a relay); there the
+      // device credential, which a rebinding page never has, stands in for the host-name check.
+      if (!lan && !hostAllowed(opts.host, port, req.headers.host)) {
         req.resume();
         sendError(res, 'FORBIDDEN', 'This box office is not served under that host name');
         return;
