@@ -1,6 +1,8 @@
-// The Electron shell: one instance, one window, the engine over userData/boxoffice.sqlite, the
-// IPC binding, daily backups and a backup at quit. Everything worth testing lives elsewhere.
-import { app, BrowserWindow, Menu, session } from 'electron';
+// The Electron shell: one instance, one window, the IPC binding, and by install mode either the
+// engine over userData/boxoffice.sqlite with daily backups and a backup at quit (standalone), or
+// every call forwarded to the paired box office server (counter: no database here, so no backups
+// and no outbox). Everything worth testing lives elsewhere.
+import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { Engine } from '../engine/engine';
 import { createRouter } from '../engine/router';
@@ -8,6 +10,7 @@ import { seedDemo } from '../engine/demo/seed';
 import { BACKUP_DIR, DB_FILE, LOG_DIR } from '../engine/dataFiles';
 import { backupNow, scheduleDailyBackups } from './backups';
 import { bindIpc, type IpcBinding } from './ipc';
+import { createInstall, type Install } from './counter/install';
 import { rotatingLogger } from './logFile';
 import { createPrinter } from './printer';
 import { appOriginCheck } from './security';
@@ -20,6 +23,7 @@ const dev = !app.isPackaged;
 
 let mainWindow: BrowserWindow | undefined;
 let engine: Engine | undefined;
+let install: Install | undefined;
 let ipc: IpcBinding | undefined;
 let stopBackups: (() => void) | undefined;
 let quitting = false;
@@ -55,22 +59,33 @@ function start(): void {
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(applicationMenu(process.platform === 'darwin', dev));
 
-  try {
-    engine = new Engine({
-      file: join(userData, DB_FILE),
-      backupDir: join(userData, BACKUP_DIR),
-      log,
-      printer: createPrinter({ receiptsDir: join(userData, 'receipts'), log }),
-    });
-  } catch (e) {
-    log.error('the database could not be opened', { error: String(e) });
-    throw e;
-  }
-  if (demo && seedDemo(engine.ctx)) log.info('demo data added (Manager PIN 1234, Cashier PIN 0000)');
-  engine.startSweeper(1000);
-  engine.startOutbox();
-  ipc = bindIpc({ router: createRouter(engine), engine, isTrustedUrl: appOriginCheck(INDEX_HTML), log });
-  stopBackups = scheduleDailyBackups(engine);
+  // The local box office (standalone): opened only in that mode, since a counter has no database.
+  const openLocal = () => {
+    let e: Engine;
+    try {
+      e = new Engine({
+        file: join(userData, DB_FILE),
+        backupDir: join(userData, BACKUP_DIR),
+        log,
+        printer: createPrinter({ receiptsDir: join(userData, 'receipts'), log }),
+        appVersion: app.getVersion(),
+      });
+    } catch (err) {
+      log.error('the database could not be opened', { error: String(err) });
+      throw err;
+    }
+    engine = e;
+    if (demo && seedDemo(e.ctx)) log.info('demo data added (Manager PIN 1234, Cashier PIN 0000)');
+    e.startSweeper(1000);
+    e.startOutbox();
+    stopBackups = scheduleDailyBackups(e);
+    const router = createRouter(e);
+    return { dispatch: router.dispatch, on: (l: Parameters<Engine['on']>[0]) => e.on(l), close: () => undefined };
+  };
+  // The demo is always a standalone box office of its own.
+  install = createInstall({ userData, store: safeStorage, appVersion: app.getVersion(), log, openLocal });
+  if (demo && install.status().mode === null) void install.dispatch('install.choose', { mode: 'standalone' }, { token: null });
+  ipc = bindIpc({ router: install, engine: install, isTrustedUrl: appOriginCheck(INDEX_HTML), log });
   openWindow();
 
   app.on('activate', () => {
@@ -80,6 +95,11 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', (event) => {
+    if (!quitting && !engine) {
+      ipc?.dispose();
+      install?.close();
+      return;
+    }
     if (quitting || !engine) return;
     // One backup at quit, then close the database; quit again once done.
     event.preventDefault();
@@ -88,6 +108,7 @@ function start(): void {
     stopBackups?.();
     void backupNow(e).finally(() => {
       ipc?.dispose();
+      install?.close();
       try {
         e.close();
       } catch (err) {

@@ -14,7 +14,7 @@ import {
 } from './entities';
 import { NotifyConfig, NotifyConfigInput, OutboxItem, OutboxStatus } from './notifications';
 import { TerminalOpItem } from './payments';
-import { Device, DeviceName, Mode, PairingCode } from './devices';
+import { Device, DeviceName, InstallStatus, Mode, PairingCode } from './devices';
 
 const Timezone = z.string().min(1).max(64).refine(isValidTimeZone, 'an IANA time zone such as America/New_York');
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD');
@@ -81,6 +81,16 @@ export const channels = {
   'devices.pairingCode': ch(Empty, z.object({ code: z.string(), expiresAt: Instant }), 'manager'),
   'devices.list': ch(Empty, z.array(Device), 'manager'),
   'devices.revoke': ch(z.strictObject({ id: Id }), Device, 'manager'),
+
+  // This install's mode (desktop app only: its main process answers; the engine answers NOT_SUPPORTED).
+  'install.status': ch(Empty, InstallStatus, 'none'),
+  'install.choose': ch(z.strictObject({ mode: z.enum(['standalone']) }), InstallStatus, 'none'),
+  'install.probe': ch(
+    z.strictObject({ address: z.string().trim().min(1).max(200) }),
+    z.object({ url: z.string(), fingerprint: z.string(), contractVersion: z.string(), theater: z.string().nullable() }),
+    'none',
+  ),
+  'install.join': ch(z.strictObject({ url: z.string().min(1).max(300), fingerprint: z.string().min(1).max(200), code: PairingCode, name: DeviceName }), InstallStatus, 'none'),
 
   // Catalog
   'movies.search': ch(

@@ -25,6 +25,13 @@ export const Device = z.object({
 });
 export type Device = z.infer<typeof Device>;
 
+/** A desktop install's mode (null before the first-start choice) and, for a counter, its server. */
+export const InstallStatus = z.object({
+  mode: Mode.nullable(),
+  server: z.object({ url: z.string(), fingerprint: z.string(), deviceName: z.string() }).nullable(),
+});
+export type InstallStatus = z.infer<typeof InstallStatus>;
+
 /** A pairing code as typed: 8 digits, shown as 1234-5678 (the dash and spaces are optional). */
 export const PairingCode = z
   .string()

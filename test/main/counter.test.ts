@@ -35,6 +35,7 @@ import { appOriginCheck } from '../../electron/main/security';
 import { loadInstall, saveInstall, INSTALL_FILE } from '../../electron/main/counter/config';
 import { pairWithServer, readFingerprint } from '../../electron/main/counter/pairing';
 import { createRemote, type Remote } from '../../electron/main/counter/remote';
+import { createInstall } from '../../electron/main/counter/install';
 import { tempDir } from '../support/engineHarness';
 import { LanClient, pairedClient, startLanHost, type LanHost } from '../support/lanClient';
 import { newReport, sell, soldTwice, type Call } from '../support/seller';
@@ -135,6 +136,38 @@ describe('counter mode (main, Electron mocked)', () => {
     const sold = new Set(map.seats.filter((s) => s.status === 'sold').map((s) => s.id));
     for (const ack of [...ra.acknowledged, ...rb.acknowledged]) for (const s of ack.seatIds) expect(sold.has(s)).toBe(true);
   }, 60_000);
+
+  it('first start: nothing but install.* answers until a mode is chosen; joining makes it a counter of the server', async () => {
+    const dir = tempDir();
+    const local = vi.fn(() => ({ dispatch: async () => ({ ok: true as const, data: 'local' }), on: () => () => {}, close: () => {} }));
+    const inst = createInstall({ userData: dir, store: safeStorage, appVersion: '0.1.0', log: silentLogger, openLocal: local });
+    expect(inst.status()).toEqual({ mode: null, server: null });
+    expect((await inst.dispatch('shows.list', {}, { token: null })).ok).toBe(false);
+    const probe = await inst.dispatch('install.probe', { address: host.url }, { token: null });
+    expect(probe).toMatchObject({ ok: true, data: { url: host.url, fingerprint: host.fingerprint, contractVersion: '2', theater: 'PVR Cinemas' } });
+    const bad = await inst.dispatch('install.join', { url: host.url, fingerprint: host.fingerprint, code: '0000-0000', name: 'Till J', extra: 1 }, { token: null });
+    expect(bad.ok ? null : bad.error.code).toBe('VALIDATION');
+    const joined = await inst.dispatch('install.join', { url: host.url, fingerprint: host.fingerprint, code: await code(), name: 'Till J' }, { token: null });
+    expect(joined).toMatchObject({ ok: true, data: { mode: 'counter', server: { url: host.url, deviceName: 'Till J' } } });
+    const status = await inst.dispatch('auth.status', {}, { token: null });
+    expect(status).toMatchObject({ ok: true, data: { mode: 'server', device: { name: 'Till J' } } });
+    expect(local).not.toHaveBeenCalled();
+    inst.close();
+    // The next start reads the config: still a counter of that server, secret decrypted.
+    const again = createInstall({ userData: dir, store: safeStorage, appVersion: '0.1.0', log: silentLogger, openLocal: local });
+    expect((await again.dispatch('auth.status', {}, { token: null }))).toMatchObject({ ok: true, data: { device: { name: 'Till J' } } });
+    expect((await again.dispatch('install.choose', { mode: 'standalone' }, { token: null })).ok).toBe(false);
+    again.close();
+    // A standalone install opens its own engine and joins nothing.
+    const dir2 = tempDir();
+    const solo = createInstall({ userData: dir2, store: safeStorage, appVersion: '0.1.0', log: silentLogger, openLocal: local });
+    expect((await solo.dispatch('install.choose', { mode: 'standalone' }, { token: null })).ok).toBe(true);
+    expect(await solo.dispatch('shows.list', {}, { token: null })).toEqual({ ok: true, data: 'local' });
+    expect((await solo.dispatch('install.join', { url: host.url, fingerprint: host.fingerprint, code: '1234-5678', name: 'x' }, { token: null })).ok).toBe(false);
+    solo.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir2, { recursive: true, force: true });
+  });
 
   describe('through a failing network', () => {
     let proxy: TcpProxy;
