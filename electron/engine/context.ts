@@ -49,6 +49,8 @@ export interface EngineCtx {
   mode: Mode;
   /** This build's version (package.json / app.getVersion()), for auth.status and paired devices. */
   appVersion: string;
+  /** A LAN server's certificate fingerprint (`SHA256 AB:...`), for Manager > Counters; else null. */
+  fingerprint: string | null;
   /**
    * Publishes a push event. Call it only AFTER the transaction that made the change committed,
    * so no client ever sees a change that was rolled back.

@@ -52,6 +52,7 @@ export class Engine {
       printer: opts.printer ?? null,
       mode: opts.mode ?? 'standalone',
       appVersion: opts.appVersion ?? '0.0.0',
+      fingerprint: null,
       emit: (name, payload) => this.publish(name, payload),
       reopen: (fromFile) => this.reopen(fromFile),
     };

@@ -37,6 +37,7 @@ async function main(): Promise<number> {
   });
   const router = createRouter(engine, { devices: opts.lan });
   const lan: LanServer | null = opts.lan ? await startLan(engine, opts.data) : null;
+  if (lan) engine.ctx.fingerprint = lan.fingerprint;
 
   if (opts.demo) {
     if (seedDemo(engine.ctx, { largeHall: opts.largeHall })) {

@@ -8,6 +8,8 @@ import { ConnectionBanner } from './features/layout/ConnectionBanner';
 import { SellScreen } from './features/sale/SellScreen';
 import { ShiftScreen } from './features/shift/ShiftScreen';
 import { Setup, SignIn } from './features/signin/SignIn';
+import { BrowserPair, Chooser, JoinServer } from './features/pairing/Pairing';
+import { subscribe } from './api';
 import { useConnection } from './stores/connection';
 import { startLive } from './stores/live';
 import { useSeatMap } from './stores/seatMap';
@@ -144,9 +146,19 @@ export function App() {
   const error = useSession((s) => s.error);
   const init = useSession((s) => s.init);
 
+  const [joining, setJoining] = useState(false);
   useEffect(() => {
     if (hash !== '#/customer') void init();
   }, [init, hash === '#/customer']);
+  // A desktop counter's main process says when its server goes away and comes back.
+  useEffect(
+    () =>
+      subscribe('connection.changed', (p) => {
+        if (p.online) useConnection.getState().recovered();
+        else useConnection.getState().lost();
+      }),
+    [],
+  );
 
   if (hash === '#/customer') return <CustomerDisplay />;
   return (
@@ -161,6 +173,10 @@ export function App() {
           </button>
         </div>
       )}
+      {status === 'choose' && !joining && <Chooser onJoin={() => setJoining(true)} />}
+      {status === 'choose' && joining && <JoinServer onBack={() => setJoining(false)} />}
+      {status === 'join' && <JoinServer />}
+      {status === 'pair' && <BrowserPair />}
       {status === 'setup' && <Setup />}
       {status === 'signedOut' && <SignIn />}
       {status === 'signedIn' && <Shell />}

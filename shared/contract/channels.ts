@@ -67,6 +67,8 @@ export const channels = {
       serverTime: Instant,
       /** On a LAN server: the paired device this call came from (null when it carried none). */
       device: z.object({ id: Id, name: z.string() }).nullable().optional(),
+      /** On a LAN server: its certificate fingerprint, for managers to compare at pairing. */
+      fingerprint: z.string().optional(),
     }),
     'none',
   ),

@@ -48,6 +48,7 @@ export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, a
   if (ctx.mode === 'server') {
     const device = caller?.deviceId ? deviceById(ctx, caller.deviceId) : null;
     out.device = device ? { id: device.id, name: device.name } : null;
+    if (ctx.fingerprint) out.fingerprint = ctx.fingerprint;
   }
   return out;
 }
