@@ -60,6 +60,17 @@ await Promise.all([
     outfile: 'dist/main/index.cjs',
     external: ['electron', 'better-sqlite3'],
   }),
+  // The browser/LAN host as one file, for the headless server the installed app runs with its own
+  // runtime (`box-office-server`, see electron/main/serve.ts). Its ESM-only import.meta.url is
+  // given the file's own URL.
+  build({
+    ...common,
+    entryPoints: ['electron/host/cli.ts'],
+    outfile: 'dist/host/cli.cjs',
+    external: ['better-sqlite3'],
+    define: { ...common.define, 'import.meta.url': '__import_meta_url' },
+    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],
@@ -68,4 +79,4 @@ await Promise.all([
     plugins: [contractNamesOnly],
   }),
 ]);
-console.log(`Built dist/main/index.cjs and dist/preload/index.cjs in ${Date.now() - started} ms`);
+console.log(`Built dist/main/index.cjs, dist/host/cli.cjs and dist/preload/index.cjs in ${Date.now() - started} ms`);

@@ -8,9 +8,10 @@ import { Engine } from '../engine/engine';
 import { createRouter } from '../engine/router';
 import { seedDemo } from '../engine/demo/seed';
 import { BACKUP_DIR, DB_FILE, LOG_DIR } from '../engine/dataFiles';
-import { backupNow, scheduleDailyBackups } from './backups';
+import { backupNow, scheduleDailyBackups } from '../engine/backup/schedule';
 import { bindIpc, type IpcBinding } from './ipc';
 import { createInstall, type Install } from './counter/install';
+import { runBundledHost, serveArgs } from './serve';
 import { rotatingLogger } from './logFile';
 import { createPrinter } from './printer';
 import { appOriginCheck } from './security';
@@ -30,10 +31,12 @@ let quitting = false;
 // `npm run demo`: a separate data folder filled with the demo theater, so real data is never touched.
 const demo = process.argv.includes('--demo') || process.env.BOX_OFFICE_DEMO === '1';
 
-app.enableSandbox();
-if (demo) app.setPath('userData', join(app.getPath('appData'), 'Box Office Demo'));
+const serve = serveArgs(process.argv);
 
-if (!app.requestSingleInstanceLock()) {
+if (serve) {
+  // A headless box office server: no window, no single-instance lock (it has its own data folder).
+  runBundledHost(serve);
+} else if (!startDesktop()) {
   // Another instance owns the database: it focuses its window (second-instance below).
   app.quit();
 } else {
@@ -43,6 +46,13 @@ if (!app.requestSingleInstanceLock()) {
     console.error('Box Office could not start:', e);
     app.exit(1);
   });
+}
+
+/** The desktop app's first steps; false when another instance owns the database. */
+function startDesktop(): boolean {
+  app.enableSandbox();
+  if (demo) app.setPath('userData', join(app.getPath('appData'), 'Box Office Demo'));
+  return app.requestSingleInstanceLock();
 }
 
 function openWindow(): void {

@@ -2,6 +2,7 @@
 // its kept certificate, the printed fingerprint and first pairing code, and DNS-SD discovery.
 import type { Engine } from '../../engine/engine';
 import { createPairingCode } from '../../engine/devices/pairing';
+import { scheduleDailyBackups } from '../../engine/backup/schedule';
 import { APP_VERSION } from '../appVersion';
 import { advertise, type Advertiser, type TransportFactory } from './discovery';
 import { loadOrCreateIdentity } from './tls';
@@ -17,6 +18,8 @@ export interface LanServer {
 export async function startLan(engine: Engine, dataDir: string): Promise<LanServer> {
   const identity = await loadOrCreateIdentity(dataDir);
   let advertiser: Advertiser | null = null;
+  // The server keeps the only database of the theater: it makes the daily backups (counters have none).
+  const stopBackups = scheduleDailyBackups(engine);
   return {
     tls: { cert: identity.cert, key: identity.key, appVersion: APP_VERSION },
     fingerprint: identity.fingerprint,
@@ -30,6 +33,7 @@ export async function startLan(engine: Engine, dataDir: string): Promise<LanServ
       return `Certificate fingerprint: ${identity.fingerprint}\nPairing code: ${code}\n`;
     },
     stop() {
+      stopBackups();
       advertiser?.stop();
       advertiser = null;
     },
