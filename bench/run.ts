@@ -12,6 +12,7 @@ import { applyPragmas } from '../electron/engine/db/open';
 import { addDays, localToInstant } from '../shared/localTime';
 import { BIG_HALL, ensureBenchDatabase, FIRST_DAY, hallId, HISTORY_DAYS, showId, theaterId, TOKENS, TZ, THEATERS } from './generate';
 import { measure, OpError, table, timed, type Result } from './measure';
+import { benchLan } from './lan';
 
 const file = join(process.cwd(), '.cache', 'bench', HISTORY_DAYS === 365 ? 'boxoffice-bench.sqlite' : `boxoffice-bench-${HISTORY_DAYS}d.sqlite`);
 ensureBenchDatabase(file);
@@ -149,6 +150,8 @@ async function main(): Promise<void> {
     timed(() => call('reports.daily', { date: addDays(FIRST_DAY, -1 - ((i * 37) % HISTORY_DAYS)) }, TOKENS.manager)),
     { warmup: 3, maxOps: 60, maxSeconds: 30 },
   ));
+
+  for (const r of await benchLan()) say(r); // issue 11: the LAN path beside plain HTTP (bench/lan.ts)
 
   console.log(`\n${table(results, { full: full.opsPerSec, normal: normal.opsPerSec })}\n`);
   writeFileSync(join(process.cwd(), '.cache', 'bench', 'last-run.json'), JSON.stringify({ env, results }, null, 2));

@@ -56,12 +56,12 @@ describe('box-office --serve (headless server)', () => {
 
   it('ships a launcher beside the executable and a systemd unit in the deb', () => {
     const cfg = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
-    expect(cfg.linux.extraFiles).toContainEqual({ from: 'build/linux/box-office-server', to: 'box-office-server' });
-    expect(cfg.deb.fpm).toContain('build/linux/box-office-server.service=/lib/systemd/system/box-office-server.service');
-    const launcher = join(ROOT, 'build', 'linux', 'box-office-server');
+    expect(cfg.linux.extraFiles).toContainEqual({ from: 'build/server/box-office-server', to: 'box-office-server' });
+    expect(cfg.deb.fpm).toContain('build/server/box-office-server.service=/lib/systemd/system/box-office-server.service');
+    const launcher = join(ROOT, 'build', 'server', 'box-office-server');
     expect(statSync(launcher).mode & 0o111).not.toBe(0);
     expect(readFileSync(launcher, 'utf8')).toMatch(/exec "\$HERE\/box-office" .*--serve "\$@"/);
-    const unit = readFileSync(join(ROOT, 'build', 'linux', 'box-office-server.service'), 'utf8');
+    const unit = readFileSync(join(ROOT, 'build', 'server', 'box-office-server.service'), 'utf8');
     expect(unit).toMatch(/^ExecStart="\/opt\/Box Office\/box-office-server" --lan --data \/var\/lib\/box-office$/m);
     expect(unit).toMatch(/^DynamicUser=yes$/m);
     expect(unit).toMatch(/^WantedBy=multi-user.target$/m);
