@@ -1,23 +1,11 @@
-// Bundles the Electron main process and the preload with esbuild: one CommonJS file each, since a
+// Bundles the Electron main process, the host (headless server) and the preload with esbuild: one CommonJS file each, since a
 // sandboxed preload cannot load ESM imports. better-sqlite3 (native) and electron stay external.
+// The options themselves are in esbuild-options.mjs, shared with the bundle test.
 import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { commonOptions, hostOptions, mainOptions } from './esbuild-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
-  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
-  minify: production,
-};
+const common = commonOptions(production);
 
 /**
  * The preload needs only the contract's channel and event NAMES; importing the contract itself
@@ -54,23 +42,8 @@ const contractNamesOnly = {
 
 const started = Date.now();
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['electron/main/index.ts'],
-    outfile: 'dist/main/index.cjs',
-    external: ['electron', 'better-sqlite3'],
-  }),
-  // The browser/LAN host as one file, for the headless server the installed app runs with its own
-  // runtime (`box-office-server`, see electron/main/serve.ts). Its ESM-only import.meta.url is
-  // given the file's own URL.
-  build({
-    ...common,
-    entryPoints: ['electron/host/cli.ts'],
-    outfile: 'dist/host/cli.cjs',
-    external: ['better-sqlite3'],
-    define: { ...common.define, 'import.meta.url': '__import_meta_url' },
-    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  }),
+  build(mainOptions(production)),
+  build(hostOptions(production)),
   build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],

@@ -3,6 +3,7 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../engine/context';
+import { lineLogger } from '../engine/logLine';
 
 export interface RotatingLogOptions {
   dir: string;
@@ -31,16 +32,7 @@ export function rotatingLogger(opts: RotatingLogOptions): Logger & { file: strin
     size = 0;
   }
 
-  function write(level: string, msg: string, data?: unknown): void {
-    let extra = '';
-    if (data !== undefined) {
-      try {
-        extra = ` ${JSON.stringify(data)}`;
-      } catch {
-        extra = ` ${String(data)}`;
-      }
-    }
-    const line = `${new Date().toISOString()} ${level} ${msg}${extra}\n`;
+  function write(line: string): void {
     const bytes = Buffer.byteLength(line);
     try {
       if (size > 0 && size + bytes > maxBytes) rotate();
@@ -52,10 +44,5 @@ export function rotatingLogger(opts: RotatingLogOptions): Logger & { file: strin
     if (opts.echo) process.stderr.write(line);
   }
 
-  return {
-    file,
-    info: (m, d) => write('info', m, d),
-    warn: (m, d) => write('warn', m, d),
-    error: (m, d) => write('error', m, d),
-  };
+  return { file, ...lineLogger((_level, line) => write(line)) };
 }

@@ -16,6 +16,7 @@ import { useSeatMap } from './stores/seatMap';
 import { useShift } from './stores/shift';
 import { useSession } from './stores/session';
 import { useShows } from './stores/shows';
+import { Loading } from './lib/states';
 
 type Screen = 'sell' | 'bookings' | 'shift' | 'manager';
 
@@ -120,7 +121,7 @@ function Shell() {
         {screen === 'bookings' && <BookingsScreen />}
         {screen === 'shift' && <ShiftScreen />}
         {screen === 'manager' && isManager && (
-          <Suspense fallback={<p className="state">Loading the manager's screens…</p>}>
+          <Suspense fallback={<Loading what="Loading the manager's screens" />}>
             <ManagerScreen />
           </Suspense>
         )}

@@ -142,6 +142,24 @@ describe('backup.restore', () => {
     expect(db().pragma('integrity_check', { simple: true })).toBe('ok');
   }, 30_000);
 
+  it('leaves no "before restoring" safety copy behind when the restore is refused', async () => {
+    const b = await h.ok('backup.create', {}, TOKENS.manager);
+    const other = fork(join(__dirname, 'workers', 'holdOpen.ts'), [h.file], { execPath: process.execPath, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const said = (word: string) => new Promise<void>((r) => other.on('message', (m) => m === word && r()));
+    try {
+      await said('ready');
+      moveClock(h, '2026-11-23T15:05:00.000Z');
+      expect((await h.err('backup.restore', { file: b.file }, TOKENS.manager)).code).toBe('CONFLICT');
+      // Only the backup that was there before: the copy taken to undo the restore is gone with it.
+      expect(readdirSync(backups).filter((f) => f.endsWith('.sqlite'))).toEqual([b.file]);
+      expect((await h.ok('backup.list', {}, TOKENS.manager)).map((x) => x.file)).toEqual([b.file]);
+      other.send('close');
+      await said('closed');
+    } finally {
+      if (other.exitCode === null) other.kill();
+    }
+  }, 30_000);
+
   it('restores over a live database with un-checkpointed WAL frames, and stays restored after a fresh open', async () => {
     const b = await h.ok('backup.create', {}, TOKENS.manager);
     db().pragma('wal_autocheckpoint = 0');

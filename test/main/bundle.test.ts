@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../shared/contract';
+import { mainOptions } from '../../scripts/esbuild-options.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'bo-bundle-'));
@@ -65,18 +66,8 @@ setTimeout(() => app.quit(), 400);
 describe('bundled main process', () => {
   it('starts and quits cleanly under a stand-in electron', async () => {
     const out = join(work, 'dist', 'main', 'index.cjs');
-    await build({
-      entryPoints: [join(ROOT, 'electron/main/index.ts')],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node22',
-      external: ['electron', 'better-sqlite3'],
-      absWorkingDir: ROOT,
-      logLevel: 'silent',
-      nodePaths: [join(ROOT, 'node_modules')],
-    });
+    // The build script's own options, written somewhere temporary.
+    await build({ ...mainOptions(false), outfile: out, logLevel: 'silent', nodePaths: [join(ROOT, 'node_modules')] });
     const stub = join(work, 'stub.cjs');
     writeFileSync(stub, STUB);
     const userData = join(work, 'userData');

@@ -28,7 +28,6 @@ beforeEach(() => {
       currency: 'USD',
     },
     step: 'payment',
-    currency: 'USD',
   });
 });
 afterEach(() => {

@@ -1,6 +1,6 @@
 // Backups: online copies of the live database made with SQLite's backup API (consistent while
 // counters keep selling), kept for settings.backupRetentionDays, and restore from one of them.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BoxOfficeError, type BackupInfo, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
@@ -156,7 +156,14 @@ export async function restoreBackup(ctx: EngineCtx, input: ParsedInput<'backup.r
 
   // The current state is copied aside first, so a restore can itself be undone.
   const safety = await writeBackup(ctx, actor, `before restoring ${file}`);
-  ctx.reopen(path);
+  try {
+    ctx.reopen(path);
+  } catch (e) {
+    // Refused (another program has the database open) or failed: the live data was kept, so the
+    // copy taken to undo this restore undoes nothing and would only crowd the backup list.
+    rmSync(join(dir, safety.file), { force: true });
+    throw e;
+  }
   // Written into the restored database: its own log says when and by whom it was brought back.
   ctx.db.transaction(() => writeAudit(ctx, actor, 'backup.restore', file, { safetyBackup: safety.file, schemaVersion: version }))();
   ctx.log.info('backup restored', { file, safetyBackup: safety.file });

@@ -31,11 +31,24 @@ interface BookingRow {
   hall_name: string;
 }
 
+interface TicketRow { seat_id: string; seat_label: string; ticket_type: string; amount: number }
+
 interface PaymentRow { method: PaymentMethod; amount: number; tendered: number | null; change: number | null; reference: string | null }
 
 /** The booking with everything the contract shows, or null when there is no such booking. */
 export function loadBooking(db: Db, id: string): Booking | null {
-  const b = stmt(db,
+  return loadBookings(db, [id])[0] ?? null;
+}
+
+/**
+ * The bookings with these ids, in the order given (ids with no booking are left out), in three
+ * queries whatever their number: a search's 50 results cost the same round trips as one booking.
+ * The ids go in as one JSON array so each statement is prepared once.
+ */
+export function loadBookings(db: Db, ids: readonly string[]): Booking[] {
+  if (ids.length === 0) return [];
+  const idList = JSON.stringify(ids);
+  const rows = stmt(db,
       `SELECT b.*, st.name AS cashier_name, s.starts_at, m.title AS movie_title, h.name AS hall_name,
               (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.booking_id = b.id AND p.kind = 'refund' AND p.owed = 1) AS owed_cash
        FROM bookings b
@@ -43,19 +56,39 @@ export function loadBooking(db: Db, id: string): Booking | null {
        JOIN shows s ON s.id = b.show_id
        JOIN movies m ON m.id = s.movie_id
        JOIN halls h ON h.id = s.hall_id
-       WHERE b.id = ?`,
+       WHERE b.id IN (SELECT value FROM json_each(?))`,
     )
-    .get(id) as BookingRow | undefined;
-  if (!b) return null;
+    .all(idList) as BookingRow[];
+  if (rows.length === 0) return [];
   // Tickets in seat-map order (row, then number), whatever order they were sold in.
   const tickets = stmt(db,
-      `SELECT t.seat_id, t.seat_label, t.ticket_type, t.amount FROM tickets t JOIN seats se ON se.id = t.seat_id
-       WHERE t.booking_id = ? ORDER BY se.row_index, se.number, t.seat_label`,
+      `SELECT t.booking_id, t.seat_id, t.seat_label, t.ticket_type, t.amount FROM tickets t JOIN seats se ON se.id = t.seat_id
+       WHERE t.booking_id IN (SELECT value FROM json_each(?)) ORDER BY se.row_index, se.number, t.seat_label`,
     )
-    .all(id) as { seat_id: string; seat_label: string; ticket_type: string; amount: number }[];
-  const payments = stmt(db, "SELECT method, amount, tendered, change, reference FROM payments WHERE booking_id = ? AND kind = 'charge' ORDER BY rowid")
-    .all(id) as PaymentRow[];
+    .all(idList) as ({ booking_id: string } & TicketRow)[];
+  const payments = stmt(db,
+      `SELECT booking_id, method, amount, tendered, change, reference FROM payments
+       WHERE booking_id IN (SELECT value FROM json_each(?)) AND kind = 'charge' ORDER BY rowid`,
+    )
+    .all(idList) as ({ booking_id: string } & PaymentRow)[];
+  const ticketsOf = groupBy(tickets, (t) => t.booking_id);
+  const paymentsOf = groupBy(payments, (p) => p.booking_id);
+  const byId = new Map(rows.map((b) => [b.id, toBooking(b, ticketsOf.get(b.id) ?? [], paymentsOf.get(b.id) ?? [])]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function toBooking(b: BookingRow, tickets: TicketRow[], payments: PaymentRow[]): Booking {
   const booking: Booking = {
     id: b.id,
     code: b.code,
@@ -165,5 +198,5 @@ export function searchBookings(ctx: EngineCtx, input: ParsedInput<'bookings.sear
        ORDER BY b.created_at DESC, b.rowid DESC LIMIT ?`,
     )
     .all(...params) as { id: string }[];
-  return rows.map((r) => requireBooking(ctx.db, r.id));
+  return loadBookings(ctx.db, rows.map((r) => r.id));
 }

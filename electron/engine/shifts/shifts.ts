@@ -8,6 +8,7 @@ import { iso } from '../clock';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { dayRange, firstTheaterZone } from '../reports/zone';
+import { openShiftId } from '../bookings/shift';
 
 interface ShiftRow {
   id: string;
@@ -35,8 +36,14 @@ function toShift(r: ShiftRow): Shift {
   return s;
 }
 
+function shiftRow(db: Db, id: string): ShiftRow | undefined {
+  return db.prepare(`${SELECT_SHIFT} WHERE sh.id = ?`).get(id) as ShiftRow | undefined;
+}
+
+/** The staff member's open shift: which one is open is openShiftId's to say (sales tag payments with it). */
 function openShiftRow(db: Db, staffId: string): ShiftRow | undefined {
-  return db.prepare(`${SELECT_SHIFT} WHERE sh.staff_id = ? AND sh.closed_at IS NULL`).get(staffId) as ShiftRow | undefined;
+  const id = openShiftId(db, staffId);
+  return id === null ? undefined : shiftRow(db, id);
 }
 
 /** Cash that should be in the drawer: the float, plus cash kept on sales, minus cash paid back. */
@@ -93,8 +100,7 @@ export function closeShift(ctx: EngineCtx, input: ParsedInput<'shifts.close'>, a
     return { id: open.id, expected, difference };
   });
   const r = run.immediate();
-  const row = ctx.db.prepare(`${SELECT_SHIFT} WHERE sh.id = ?`).get(r.id) as ShiftRow;
-  return { shift: toShift(row), expectedCash: r.expected, countedCash: input.countedCash, difference: r.difference };
+  return { shift: toShift(shiftRow(ctx.db, r.id)!), expectedCash: r.expected, countedCash: input.countedCash, difference: r.difference };
 }
 
 export function listShifts(ctx: EngineCtx, input: ParsedInput<'shifts.list'>, _actor: Actor): ChannelOutput<'shifts.list'> {

@@ -1,6 +1,6 @@
 // Notifications: SMTP and SMS gateway configuration (secrets are write-only: the page only learns
 // whether one is set), a test email, and the outbox with a status filter and "retry now".
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { NotifyConfig, OutboxStatus } from '../../../shared/contract';
 import { call } from '../api';
 import { formatDateTime } from '../lib/format';
@@ -80,8 +80,6 @@ export function NotificationsTab() {
   const [to, setTo] = useState('');
   const [testResult, setTestResult] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [cfg, setCfg] = useState<NotifyConfig | null>(null);
-  useEffect(() => { if (config.data) setCfg(config.data); }, [config.data]);
 
   const test = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -105,7 +103,7 @@ export function NotificationsTab() {
   };
   return (
     <div>
-      {config.error ? <ErrorNote error={config.error} /> : !cfg ? <Loading what="Loading notification settings" /> : <ConfigForm config={cfg} onSaved={setCfg} />}
+      {config.error ? <ErrorNote error={config.error} /> : !config.data ? <Loading what="Loading notification settings" /> : <ConfigForm config={config.data} onSaved={config.setData} />}
       <form className="panel mgr-row" onSubmit={test} aria-label="Send test email">
         <Field label="Send a test email to"><input type="email" value={to} onChange={(e) => setTo(e.target.value)} required /></Field>
         <button type="submit">Send test email</button>

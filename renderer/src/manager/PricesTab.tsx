@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { SEAT_TYPES, type PricingRules } from '../../../shared/contract';
 import { call } from '../api';
 import { formatTime, todayIn } from '../lib/format';
-import { ErrorNote, Field, Loading, WEEKDAYS, money, parseMoney, useLoad, useTheaterInfo } from './common';
+import { ErrorNote, Field, Loading, WEEKDAYS, money, parseMoney, useDraft, useLoad, useTheaterInfo } from './common';
 
 function num(s: string): number | null {
   if (!/^\s*\d+(\.\d{1,4})?\s*$/.test(s)) return null;
@@ -94,7 +94,8 @@ export function PricePreview({ rulesVersion = 0 }: { rulesVersion?: number }) {
 export function PricesTab() {
   const { currency } = useTheaterInfo();
   const loaded = useLoad(() => call('pricing.get', {}), []);
-  const [rules, setRules] = useState<PricingRules | null>(null);
+  const draft = useDraft(loaded);
+  const rules = draft.value;
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -103,17 +104,16 @@ export function PricesTab() {
   const [holiday, setHoliday] = useState('');
   const [flatDay, setFlatDay] = useState('2');
   const [flatPrice, setFlatPrice] = useState('5.00');
-  useEffect(() => { if (loaded.data) setRules(loaded.data); }, [loaded.data]);
 
   if (loaded.error) return <ErrorNote error={loaded.error} />;
   if (!rules) return <Loading what="Loading pricing rules" />;
-  const upd = (r: Partial<PricingRules>) => { setSaved(false); setRules({ ...rules, ...r }); };
+  const upd = (r: Partial<PricingRules>) => { setSaved(false); draft.edit({ ...rules, ...r }); };
 
   const save = async () => {
     setError(null); setSaved(false);
     try {
       const out = await call('pricing.save', rules);
-      setRules(out);
+      draft.saved(out);
       setSaved(true);
       setVersion((v) => v + 1);
     } catch (e) {
@@ -187,7 +187,7 @@ export function PricesTab() {
         <ErrorNote error={error} />
         {saved && <p className="success" role="status">Pricing rules saved.</p>}
         <div className="actions">
-          <button type="button" onClick={() => { setRules(loaded.data); setSaved(false); }}>Discard changes</button>
+          <button type="button" onClick={() => { draft.edit(null); setSaved(false); }}>Discard changes</button>
           <button type="button" className="primary" onClick={() => void save()}>Save pricing rules</button>
         </div>
       </section>

@@ -1,25 +1,25 @@
 // Settings (settings.get/save): hold time, trailers, default cleaning, cancellation tiers, receipt
 // header and footer, backup retention.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { call } from '../api';
-import { ErrorNote, Field, Loading, useLoad } from './common';
+import { ErrorNote, Field, Loading, useDraft, useLoad } from './common';
 
 export function SettingsTab() {
   const loaded = useLoad(() => call('settings.get', {}), []);
-  const [s, setS] = useState<Settings | null>(null);
+  const draft = useDraft(loaded);
+  const s = draft.value;
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => { if (loaded.data) setS(loaded.data); }, [loaded.data]);
   if (loaded.error) return <ErrorNote error={loaded.error} />;
   if (!s) return <Loading what="Loading settings" />;
-  const upd = (p: Partial<Settings>) => { setSaved(false); setS({ ...s, ...p }); };
+  const upd = (p: Partial<Settings>) => { setSaved(false); draft.edit({ ...s, ...p }); };
   const int = (v: string) => (v === '' ? NaN : Number(v));
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null); setSaved(false);
     try {
-      setS(await call('settings.save', s));
+      draft.saved(await call('settings.save', s));
       setSaved(true);
     } catch (err) {
       setError(err);

@@ -1,7 +1,6 @@
-// Small shared pieces of the manager screens: the theater's zone and currency, an error note
-// that shows a call's message (and its validation issues), and a loader hook.
-import { cloneElement, isValidElement, useCallback, useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import { ApiError, messageOf } from '../api';
+// Small shared pieces of the manager screens: the theater's zone and currency, a loader hook, and
+// (from lib/states, shared with the cashier screens) the loading, error and empty states.
+import { cloneElement, isValidElement, useCallback, useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useSession } from '../stores/session';
 import { decimalText, formatMoney, parseMoney } from '../../../shared/money';
 
@@ -12,44 +11,7 @@ export function useTheaterInfo(): { id: string | null; timezone: string; currenc
   return { id: t?.id ?? null, timezone: t?.timezone ?? FALLBACK_TZ, currency: t?.currency ?? 'USD', name: t?.name ?? '' };
 }
 
-/** Details of a VALIDATION error as "path: message" lines. */
-export function issuesOf(e: unknown): string[] {
-  if (!(e instanceof ApiError) || e.code !== 'VALIDATION' || !Array.isArray(e.details)) return [];
-  return (e.details as { path?: unknown; message?: unknown }[])
-    .map((i) => {
-      const path = Array.isArray(i.path) ? i.path.join('.') : typeof i.path === 'string' ? i.path : '';
-      return `${path ? `${path}: ` : ''}${String(i.message ?? '')}`;
-    })
-    .slice(0, 8);
-}
-
-export function ErrorNote({ error, children }: { error: unknown; children?: ReactNode }) {
-  if (!error) return null;
-  const issues = issuesOf(error);
-  return (
-    <div className="notice notice--error mgr-error" role="alert">
-      <div>
-        <p>{messageOf(error)}</p>
-        {issues.length > 0 && (
-          <ul className="small">
-            {issues.map((i) => (
-              <li key={i}>{i}</li>
-            ))}
-          </ul>
-        )}
-        {children}
-      </div>
-    </div>
-  );
-}
-
-export function Loading({ what = 'Loading' }: { what?: string }) {
-  return <p className="state" role="status">{what}…</p>;
-}
-
-export function Empty({ children }: { children: ReactNode }) {
-  return <p className="state mgr-empty">{children}</p>;
-}
+export { Empty, ErrorNote, issuesOf, Loading } from '../lib/states';
 
 export interface Load<T> {
   data: T | null;
@@ -86,6 +48,18 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): Load<T> {
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload, setData };
+}
+
+/**
+ * A form's editable copy of what `load` brought: the loaded data until the manager edits it, so
+ * nothing copies loaded data into local state by an effect. `edit(null)` drops the edits;
+ * `saved(x)` makes the saved answer the loaded data and drops the edits.
+ */
+export function useDraft<T>(load: Load<T>): { value: T | null; edit(next: T | null): void; saved(next: T): void } {
+  const [draft, setDraft] = useState<T | null>(null);
+  const { setData } = load;
+  const saved = useCallback((next: T) => { setData(next); setDraft(null); }, [setData]);
+  return { value: draft ?? load.data, edit: setDraft, saved };
 }
 
 export function money(amount: number, currency: string): string {

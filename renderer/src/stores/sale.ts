@@ -6,6 +6,7 @@ import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contra
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
 import { parseMoney, roundUpTo } from '../lib/format';
 import { useSeatMap } from './seatMap';
+import { currencyOf, useSession } from './session';
 import { useShift } from './shift';
 
 export interface PaymentDraft {
@@ -68,10 +69,8 @@ interface SaleState {
   notice: Notice | null;
   step: SaleStep;
   booking: Booking | null;
-  currency: string;
   customer: CustomerDraft;
 
-  setCurrency(c: string): void;
   setCustomer(patch: Partial<CustomerDraft>): void;
   loadTicketTypes(): Promise<void>;
   startShow(showId: string): Promise<void>;
@@ -117,15 +116,10 @@ export const useSale = create<SaleState>((set, get) => ({
   notice: null,
   step: 'seats',
   booking: null,
-  currency: 'USD',
   customer: EMPTY_CUSTOMER,
 
   setCustomer(patch) {
     set({ customer: { ...get().customer, ...patch } });
-  },
-
-  setCurrency(c) {
-    if (c !== get().currency) set({ currency: c });
   },
 
   async loadTicketTypes() {
@@ -283,7 +277,7 @@ export const useSale = create<SaleState>((set, get) => ({
 
   addEntryAsPayment() {
     const s = get();
-    const sum = paymentSummary(s.quote?.total ?? 0, s.payments, s.entry, s.currency);
+    const sum = paymentSummary(s.quote?.total ?? 0, s.payments, s.entry, currencyOf(useSession.getState()));
     if (!sum.entryPayment || sum.entryError) return false;
     set({ payments: [...s.payments, sum.entryPayment], entry: { ...EMPTY_ENTRY, method: s.entry.method }, attemptKey: null });
     return true;
@@ -296,7 +290,7 @@ export const useSale = create<SaleState>((set, get) => ({
   async confirm() {
     const s = get();
     if (s.busy || !s.hold || !s.quote) return null;
-    const sum = paymentSummary(s.quote.total, s.payments, s.entry, s.currency);
+    const sum = paymentSummary(s.quote.total, s.payments, s.entry, currencyOf(useSession.getState()));
     if (!sum.canConfirm) {
       set({ notice: { kind: 'error', code: 'PAYMENT_MISMATCH', text: sum.reason ?? 'The payments do not add up to the total.' } });
       return null;

@@ -28,6 +28,11 @@ interface SessionState {
   unpaired(): void;
 }
 
+/** The theater's currency, which every amount at the counter is shown and typed in ('USD' until it is known). */
+export function currencyOf(s: Pick<SessionState, 'theater'>): string {
+  return s.theater?.currency ?? 'USD';
+}
+
 function lockSeconds(e: ApiError): number {
   const d = e.details as { retryAfterSeconds?: unknown; seconds?: unknown; retryAfter?: unknown } | undefined;
   for (const v of [d?.retryAfterSeconds, d?.seconds, d?.retryAfter]) if (typeof v === 'number' && v > 0) return Math.ceil(v);

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Booking } from '../../../../shared/contract';
 import { capitalise, DEFAULT_TZ, formatDateTime, formatMoney } from '../../lib/format';
+import { Empty, ErrorNote, Loading } from '../../lib/states';
 import { useBookings } from '../../stores/bookings';
 import { useSession } from '../../stores/session';
 import { ReceiptPanel } from '../receipt/Receipt';
@@ -137,9 +138,9 @@ export function BookingsScreen() {
             Find <kbd>Enter</kbd>
           </button>
         </form>
-        {loading && <p className="state">Searching…</p>}
-        {error && <p className="state state--error" role="alert">{error}</p>}
-        {searched && !loading && !error && results.length === 0 && <p className="state">No booking found.</p>}
+        {loading && <Loading what="Searching" />}
+        <ErrorNote error={error} />
+        {searched && !loading && !error && results.length === 0 && <Empty>No booking found.</Empty>}
         <ul className="booking-list">
           {results.map((b) => (
             <li key={b.id}>

@@ -2,7 +2,7 @@
 // BroadcastChannel: chosen seats, the total, what was tendered and the change.
 import { paymentSummary, useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
-import { useSession } from '../../stores/session';
+import { currencyOf, useSession } from '../../stores/session';
 
 export const CUSTOMER_CHANNEL = 'box-office-customer';
 
@@ -44,7 +44,7 @@ export function currentView(): CustomerView {
     };
   }
   const ids = s.hold?.seatIds ?? [];
-  const sum = paymentSummary(s.quote?.total ?? 0, s.payments, s.entry, s.currency);
+  const sum = paymentSummary(s.quote?.total ?? 0, s.payments, s.entry, currencyOf(useSession.getState()));
   return {
     movie: null, // filled in by the publisher (the show list knows the title)
     startsAt: m.map?.show.startsAt ?? null,
@@ -58,7 +58,7 @@ export function currentView(): CustomerView {
     paid: sum.finalPayments.reduce((a, p) => a + p.amount, 0),
     tendered: sum.finalPayments.reduce((a, p) => a + (p.tendered ?? p.amount), 0),
     change: sum.change,
-    currency: s.currency,
+    currency: currencyOf(useSession.getState()),
     stage: ids.length === 0 ? 'idle' : s.step === 'payment' ? 'payment' : 'seats',
     code: null,
   };

@@ -6,20 +6,22 @@ import { useEffect, useRef } from 'react';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/contract';
 import { decimalText, formatMoney } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
+import { Keypad } from '../../lib/Keypad';
 import { customerError, paymentSummary, quickNotes, useSale } from '../../stores/sale';
+import { currencyOf, useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
 import { useConnection } from '../../stores/connection';
 import { OpenShiftInline } from './OpenShiftInline';
 
 const METHOD_LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', upi: 'UPI', wallet: 'Wallet' };
-const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '00', '.'];
+const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '00', '.', '⌫', 'C'];
 
 export function PaymentPanel() {
   const total = useSale((s) => s.quote?.total ?? 0);
   const payments = useSale((s) => s.payments);
   const entry = useSale((s) => s.entry);
   const busy = useSale((s) => s.busy);
-  const currency = useSale((s) => s.currency);
+  const currency = useSession(currencyOf);
   const setEntry = useSale((s) => s.setEntry);
   const addEntry = useSale((s) => s.addEntryAsPayment);
   const removePayment = useSale((s) => s.removePayment);
@@ -170,19 +172,7 @@ export function PaymentPanel() {
               </button>
             ))}
           </div>
-          <div className="keypad keypad--money" aria-label="Amount keypad">
-            {KEYS.map((k) => (
-              <button type="button" key={k} onClick={() => press(k)} disabled={pending}>
-                {k}
-              </button>
-            ))}
-            <button type="button" onClick={() => press('⌫')} aria-label="Delete last digit" disabled={pending}>
-              ⌫
-            </button>
-            <button type="button" onClick={() => press('C')} aria-label="Clear amount" disabled={pending}>
-              C
-            </button>
-          </div>
+          <Keypad keys={KEYS} label="Amount keypad" clearLabel="Clear amount" className="keypad--money" onKey={press} disabled={pending} />
           <div className="change" aria-live="polite">
             <span>Change due</span>
             <strong className="big" data-testid="change-due">

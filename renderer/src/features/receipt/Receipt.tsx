@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import type { Booking, Receipt as ReceiptData } from '../../../../shared/contract';
 import { call, messageOf, printReceipt } from '../../api';
 import { capitalise, formatDateTime, formatMoney } from '../../lib/format';
+import { ErrorNote, Loading } from '../../lib/states';
 
 export function useQrDataUrl(payload: string | null): string | null {
   const [url, setUrl] = useState<string | null>(null);
@@ -154,18 +155,10 @@ export function ReceiptPanel({ booking, onDone, doneLabel = 'New sale' }: { book
       <div className="success no-print" role="status">
         Sold. Booking <strong>{booking.code}</strong>
       </div>
-      {error && (
-        <p className="state state--error" role="alert">
-          Could not load the receipt: {error}
-        </p>
-      )}
-      {!receipt && !error && <p className="state">Loading receipt…</p>}
+      <ErrorNote error={error && `Could not load the receipt: ${error}`} />
+      {!receipt && !error && <Loading what="Loading receipt" />}
       {receipt && <ReceiptView receipt={receipt} />}
-      {printError && (
-        <p className="state state--error no-print" role="alert">
-          {printError}
-        </p>
-      )}
+      <ErrorNote error={printError} className="no-print" />
       <div className="actions no-print">
         <button type="button" onClick={() => void print()} disabled={!receipt}>
           Print <kbd>Ctrl+P</kbd>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { DEFAULT_TZ, formatTime } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
+import { Empty, ErrorNote, Loading } from '../../lib/states';
 import { useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
 import { useSession } from '../../stores/session';
@@ -40,7 +41,7 @@ function SeatPanel() {
   const mine = useMemo(() => new Set(hold?.seatIds ?? []), [hold]);
   const onToggle = useCallback((id: string) => void toggle(id), [toggle]);
 
-  if (!showId) return <section className="panel seats-panel"><p className="state">Choose a show.</p></section>;
+  if (!showId) return <section className="panel seats-panel"><Empty>Choose a show.</Empty></section>;
   return (
     <section className="panel seats-panel" aria-label="Seat map">
       <header className="seats-head">
@@ -56,15 +57,12 @@ function SeatPanel() {
         <HoldCountdown />
       </header>
       {step === 'seats' && <Notice />}
-      {error && (
-        <div className="state state--error" role="alert">
-          Could not load the seat map: {error}{' '}
-          <button type="button" onClick={() => void refresh()}>
-            Retry
-          </button>
-        </div>
-      )}
-      {loading && seats.length === 0 && <p className="state">Loading seats…</p>}
+      <ErrorNote error={error && `Could not load the seat map: ${error}`}>
+        <button type="button" onClick={() => void refresh()}>
+          Retry
+        </button>
+      </ErrorNote>
+      {loading && seats.length === 0 && <Loading what="Loading seats" />}
       {seats.length > 0 && (
         <SeatMap seats={seats} mine={mine} onToggle={onToggle} hallName={map?.hall.name} busy={!!busy || step !== 'seats'} />
       )}
@@ -75,12 +73,10 @@ function SeatPanel() {
 
 export function SellScreen() {
   const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
-  const currency = useSession((s) => s.theater?.currency) ?? 'USD';
   const step = useSale((s) => s.step);
   const booking = useSale((s) => s.booking);
   const loadMap = useSeatMap((s) => s.load);
   const startShow = useSale((s) => s.startShow);
-  const setCurrency = useSale((s) => s.setCurrency);
   const loadTypes = useSale((s) => s.loadTicketTypes);
   const myHold = useSeatMap((s) => s.map?.myHold ?? null);
   const adoptHold = useSale((s) => s.adoptHold);
@@ -91,9 +87,6 @@ export function SellScreen() {
   }, [myHold, adoptHold]);
   const newSale = useSale((s) => s.newSale);
 
-  useEffect(() => {
-    setCurrency(currency);
-  }, [currency, setCurrency]);
   useEffect(() => {
     void loadTypes();
   }, [loadTypes]);

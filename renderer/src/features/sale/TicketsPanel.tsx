@@ -5,6 +5,7 @@ import { capitalise, formatCountdown, formatMoney } from '../../lib/format';
 import { useNow } from '../../lib/hooks';
 import { useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
+import { currencyOf, useSession } from '../../stores/session';
 
 export function HoldCountdown() {
   const hold = useSale((s) => s.hold);
@@ -25,7 +26,7 @@ export function TicketsPanel() {
   const quote = useSale((s) => s.quote);
   const quoting = useSale((s) => s.quoting);
   const busy = useSale((s) => s.busy);
-  const currency = useSale((s) => s.currency);
+  const currency = useSession(currencyOf);
   const setType = useSale((s) => s.setTicketType);
   const release = useSale((s) => s.releaseSeats);
   const pay = useSale((s) => s.goToPayment);

@@ -1,11 +1,12 @@
 // The cash shift: open it with a float, close it with the counted cash and see the difference.
 import { useEffect, useState } from 'react';
 import { DEFAULT_TZ, formatDateTime, formatMoney, parseMoney } from '../../lib/format';
-import { useSession } from '../../stores/session';
+import { ErrorNote, Loading } from '../../lib/states';
+import { currencyOf, useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
 
 export function ShiftScreen() {
-  const currency = useSession((s) => s.theater?.currency) ?? 'USD';
+  const currency = useSession(currencyOf);
   const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
   const { shift, loaded, loading, busy, error, closed } = useShift();
   const load = useShift((s) => s.load);
@@ -30,17 +31,14 @@ export function ShiftScreen() {
     <div className="shift">
       <section className="panel" aria-label="Cash shift">
         <h2>Cash shift</h2>
-        {loading && !loaded && <p className="state">Loading…</p>}
-        {error && (
-          <p className="state state--error" role="alert">
-            {error}{' '}
-            {!loaded && (
-              <button type="button" onClick={() => void load()}>
-                Retry
-              </button>
-            )}
-          </p>
-        )}
+        {loading && !loaded && <Loading />}
+        <ErrorNote error={error}>
+          {!loaded && (
+            <button type="button" onClick={() => void load()}>
+              Retry
+            </button>
+          )}
+        </ErrorNote>
         {closed && (
           <div className="success" role="status">
             <p>Shift closed.</p>

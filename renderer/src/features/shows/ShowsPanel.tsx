@@ -5,6 +5,7 @@ import type { ShowSummary } from '../../../../shared/contract';
 import { useSession } from '../../stores/session';
 import { groupShows, useShows } from '../../stores/shows';
 import { DEFAULT_TZ, formatLocalDate, formatTime, todayIn } from '../../lib/format';
+import { Empty, ErrorNote, Loading } from '../../lib/states';
 
 export function AvailabilityBar({ show }: { show: Pick<ShowSummary, 'capacity' | 'available' | 'held' | 'sold'> }) {
   const cap = Math.max(1, show.capacity);
@@ -96,24 +97,21 @@ export function ShowsPanel({ onOpen }: { onOpen(showId: string): void }) {
         data-shortcut="search"
       />
       <div className="show-list" ref={listRef}>
-        {loading && shows.length === 0 && <p className="state state--loading" aria-busy="true">Loading shows…</p>}
-        {error && (
-          <div className="state state--error" role="alert">
-            Could not load the shows: {error}{' '}
-            <button type="button" onClick={() => void load(date, tz)}>
-              Retry
-            </button>
-          </div>
-        )}
+        {loading && shows.length === 0 && <Loading what="Loading shows" />}
+        <ErrorNote error={error && `Could not load the shows: ${error}`}>
+          <button type="button" onClick={() => void load(date, tz)}>
+            Retry
+          </button>
+        </ErrorNote>
         {!loading && !error && groups.length === 0 && (
-          <div className="state">
+          <Empty>
             {query ? `No show matches “${query}”.` : 'No shows on this day.'}{' '}
             {!query && (
               <button type="button" className="link" onClick={() => void shiftDate(1, tz)}>
                 Next day →
               </button>
             )}
-          </div>
+          </Empty>
         )}
         {groups.map((g) => (
           <div className="movie-group" key={g.movieId}>

@@ -1,27 +1,10 @@
 // Signing in at the counter (name + PIN, with an on-screen keypad) and the first-run setup.
 import { useEffect, useRef, useState } from 'react';
 import { useNow } from '../../lib/hooks';
+import { Keypad } from '../../lib/Keypad';
 import { useSession } from '../../stores/session';
 
-export function PinKeypad({ onKey, disabled }: { onKey(k: string): void; disabled?: boolean }) {
-  const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'C', '0', '⌫'];
-  return (
-    <div className="keypad" aria-label="PIN keypad">
-      {keys.map((k) => (
-        <button
-          type="button"
-          key={k}
-          onClick={() => onKey(k)}
-          disabled={disabled}
-          aria-label={k === 'C' ? 'Clear PIN' : k === '⌫' ? 'Delete last digit' : k}
-          tabIndex={-1}
-        >
-          {k}
-        </button>
-      ))}
-    </div>
-  );
-}
+const PIN_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'C', '0', '⌫'];
 
 export function SignIn() {
   const login = useSession((s) => s.login);
@@ -80,7 +63,7 @@ export function SignIn() {
             required
           />
         </label>
-        <PinKeypad onKey={onKey} disabled={busy} />
+        <Keypad keys={PIN_KEYS} label="PIN keypad" clearLabel="Clear PIN" onKey={onKey} disabled={busy} skipInTabOrder />
         {errorCode === 'LOCKED_OUT' ? (
           <p className="state state--error" role="alert">
             Too many wrong PINs for this name. {lockLeft > 0 ? `Try again in ${lockLeft} seconds.` : 'You may try again now.'}
