@@ -6,28 +6,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => {
-  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-  const windows: { webContents: unknown }[] = [];
-  return {
-    handlers,
-    windows,
-    ipcMain: {
-      handle: vi.fn((channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => handlers.set(channel, fn)),
-      removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
-      on: vi.fn(),
-    },
-    BrowserWindow: { getAllWindows: vi.fn(() => windows) },
-    // A stand-in keychain: reversible, and never the plain text.
-    safeStorage: {
-      isEncryptionAvailable: () => true,
-      encryptString: (s: string) => Buffer.from(`enc:${Buffer.from(s).toString('hex')}`),
-      decryptString: (b: Buffer) => Buffer.from(b.toString().slice(4), 'hex').toString(),
-    },
-  };
-});
-vi.mock('electron', () => ({ ipcMain: electron.ipcMain, BrowserWindow: electron.BrowserWindow, safeStorage: electron.safeStorage }));
+vi.mock('electron', async () => (await import('../support/electronMock')).electronModule);
 
+import { electron } from '../support/electronMock';
 import { safeStorage } from 'electron';
 import { silentLogger } from '../../electron/engine/context';
 import { bindIpc } from '../../electron/main/ipc';

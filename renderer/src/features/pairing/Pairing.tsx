@@ -6,21 +6,46 @@ import type { ChannelOutput } from '../../../../shared/contract';
 import { call, messageOf } from '../../api';
 import { useSession } from '../../stores/session';
 
-export function Chooser({ onJoin }: { onJoin(): void }) {
-  const init = useSession((s) => s.init);
+/** One action at a time with its error: `run(fn)` sets busy, clears the error, shows a failure. */
+function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const startHere = async () => {
+  const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      await call('install.choose', { mode: 'standalone' });
-      await init();
+      await fn();
     } catch (e) {
       setError(messageOf(e));
+    } finally {
       setBusy(false);
     }
   };
+  return { busy, error, run };
+}
+
+function ErrorLine({ error }: { error: string | null }) {
+  return error ? <p className="state state--error" role="alert">{error}</p> : null;
+}
+
+/** The pairing code and this counter's name, typed on both pairing screens. */
+function CodeAndName(p: { code: string; setCode(v: string): void; name: string; setName(v: string): void; codeLabel: string; placeholder: string }) {
+  return (
+    <>
+      <label className="field"><span>{p.codeLabel}</span><input value={p.code} onChange={(e) => p.setCode(e.target.value)} inputMode="numeric" placeholder="1234-5678" required autoFocus /></label>
+      <label className="field"><span>Name of this counter</span><input value={p.name} onChange={(e) => p.setName(e.target.value)} placeholder={p.placeholder} required maxLength={60} /></label>
+    </>
+  );
+}
+
+export function Chooser({ onJoin }: { onJoin(): void }) {
+  const init = useSession((s) => s.init);
+  const { busy, error, run } = useAction();
+  const startHere = () =>
+    run(async () => {
+      await call('install.choose', { mode: 'standalone' });
+      await init();
+    });
   return (
     <main className="signin">
       <section className="card" aria-label="How this computer runs">
@@ -34,7 +59,7 @@ export function Chooser({ onJoin }: { onJoin(): void }) {
           Join a box office on this network
         </button>
         <p className="muted small">This computer becomes a counter: it sells from the box office server's database and keeps none of its own.</p>
-        {error && <p className="state state--error" role="alert">{error}</p>}
+        <ErrorLine error={error} />
       </section>
     </main>
   );
@@ -49,33 +74,19 @@ export function JoinServer({ onBack }: { onBack?: () => void }) {
   const [probe, setProbe] = useState<Probe | null>(null);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const find = async (e: React.FormEvent) => {
+  const find = (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setProbe(await call('install.probe', { address }));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => setProbe(await call('install.probe', { address })));
   };
-  const join = async (e: React.FormEvent) => {
+  const join = (e: React.FormEvent) => {
     e.preventDefault();
     if (!probe) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await call('install.join', { url: probe.url, fingerprint: probe.fingerprint, code, name });
       await init();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -85,7 +96,7 @@ export function JoinServer({ onBack }: { onBack?: () => void }) {
           <h1>Join a box office</h1>
           <p className="muted">Type the address the box office server shows (for example 192.168.1.20 or backoffice.local:4174).</p>
           <label className="field"><span>Server address</span><input value={address} onChange={(e) => setAddress(e.target.value)} required autoFocus /></label>
-          {error && <p className="state state--error" role="alert">{error}</p>}
+          <ErrorLine error={error} />
           <button type="submit" className="primary wide" disabled={busy || !address.trim()}>{busy ? 'Looking…' : 'Find the server'}</button>
           {onBack && <button type="button" className="link" onClick={onBack}>Back</button>}
         </form>
@@ -99,9 +110,8 @@ export function JoinServer({ onBack }: { onBack?: () => void }) {
             <p className="muted small">Compare this fingerprint with the one on the server (its screen or Manager &gt; Counters). Pair only if they are the same.</p>
             <code>{probe.fingerprint}</code>
           </div>
-          <label className="field"><span>Pairing code (from the manager)</span><input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" placeholder="1234-5678" required autoFocus /></label>
-          <label className="field"><span>Name of this counter</span><input value={name} onChange={(e) => setName(e.target.value)} placeholder="Till 2" required maxLength={60} /></label>
-          {error && <p className="state state--error" role="alert">{error}</p>}
+          <CodeAndName code={code} setCode={setCode} name={name} setName={setName} codeLabel="Pairing code (from the manager)" placeholder="Till 2" />
+          <ErrorLine error={error} />
           <button type="submit" className="primary wide" disabled={busy || !code.trim() || !name.trim()}>{busy ? 'Pairing…' : 'The fingerprints match: pair'}</button>
           <button type="button" className="link" onClick={() => setProbe(null)}>Another address</button>
         </form>
@@ -115,20 +125,14 @@ export function BrowserPair() {
   const init = useSession((s) => s.init);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const pair = async (e: React.FormEvent) => {
+  const { busy, error, run } = useAction();
+  const pair = (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await call('devices.pair', { code, name });
       if (location.pathname === '/pair') history.replaceState(null, '', '/');
       await init();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    });
   };
   return (
     <main className="signin">
@@ -138,9 +142,8 @@ export function BrowserPair() {
           This box office sells only at paired counters. Ask the manager for a pairing code (Manager &gt; Counters, or the
           server's start-up lines), and check that the certificate your browser shows for this page has the fingerprint printed there.
         </p>
-        <label className="field"><span>Pairing code</span><input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" placeholder="1234-5678" required autoFocus /></label>
-        <label className="field"><span>Name of this counter</span><input value={name} onChange={(e) => setName(e.target.value)} placeholder="Door tablet" required maxLength={60} /></label>
-        {error && <p className="state state--error" role="alert">{error}</p>}
+        <CodeAndName code={code} setCode={setCode} name={name} setName={setName} codeLabel="Pairing code" placeholder="Door tablet" />
+        <ErrorLine error={error} />
         <button type="submit" className="primary wide" disabled={busy || !code.trim() || !name.trim()}>{busy ? 'Pairing…' : 'Pair'}</button>
       </form>
     </main>
