@@ -70,6 +70,7 @@ export const handlers: Handlers = {
   'install.choose': desktopOnly,
   'install.probe': desktopOnly,
   'install.join': desktopOnly,
+  'install.discover': desktopOnly,
   'movies.search': searchMovies,
   'movies.save': saveMovie,
   'movies.archive': archiveMovie,

@@ -92,6 +92,11 @@ export const channels = {
     z.object({ url: z.string(), fingerprint: z.string(), contractVersion: z.string(), theater: z.string().nullable() }),
     'none',
   ),
+  'install.discover': ch(
+    Empty,
+    z.object({ servers: z.array(z.object({ name: z.string(), url: z.string(), fingerprint: z.string().nullable(), contractVersion: z.string().nullable() })) }),
+    'none',
+  ),
   'install.join': ch(z.strictObject({ url: z.string().min(1).max(300), fingerprint: z.string().min(1).max(200), code: PairingCode, name: DeviceName }), InstallStatus, 'none'),
 
   // Catalog

@@ -16,6 +16,7 @@ test('first start: choose to join, see the server fingerprint, pair with the cod
       async call(channel: string, input: unknown) {
         calls.push([channel, input]);
         if (channel === 'install.status') return { ok: true, data: joined ? { mode: 'counter', server: { url: 'https://192.168.1.20:4174', fingerprint: fp, deviceName: 'Till 2' } } : { mode: null, server: null } };
+        if (channel === 'install.discover') return { ok: true, data: { servers: [{ name: 'Box Office on backoffice', url: 'https://192.168.1.20:4174', fingerprint: fp, contractVersion: '2' }] } };
         if (channel === 'install.probe') return { ok: true, data: { url: 'https://192.168.1.20:4174', fingerprint: fp, contractVersion: '2', theater: 'PVR Cinemas' } };
         if (channel === 'install.join') {
           if ((input as { code: string }).code !== '4821-0736') return { ok: false, error: { code: 'PAIRING_REFUSED', message: 'That pairing code is wrong, already used or expired; ask the manager for a new one' } };
@@ -31,6 +32,9 @@ test('first start: choose to join, see the server fingerprint, pair with the cod
   await expect(page.getByRole('button', { name: 'Start a new box office on this computer' })).toBeVisible();
   await shot(page, 'counters-chooser');
   await page.getByRole('button', { name: 'Join a box office on this network' }).click();
+  // The server found on the network is offered; typing the address works too.
+  await expect(page.getByRole('button', { name: /Box Office on backoffice/ })).toBeVisible();
+  await shot(page, 'counters-find');
   await page.getByLabel('Server address').fill('192.168.1.20');
   await page.getByRole('button', { name: 'Find the server' }).click();
   await expect(page.getByLabel('Server certificate fingerprint')).toContainText('SHA256 3F:A1:09');

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { networkInterfaces } from 'node:os';
 import { advertise, advertisedAddresses, SERVICE_TYPE, type MdnsTransport } from '../../electron/host/lan/discovery';
+import { discoverServers } from '../../electron/main/counter/discover';
 
 const IFACES = {
   lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
@@ -57,5 +58,23 @@ describe('mDNS advertising', () => {
     expect(all).toContainEqual(expect.objectContaining({ type: 'A', data: '10.0.0.7' }));
     ad.stop();
     expect(t.destroyed).toBe(true);
+  });
+});
+
+describe('finding the server from a counter', () => {
+  it('lists the advertised server with its address, port and fingerprint (over an in-memory bus)', async () => {
+    // One fake network: the counter's query reaches the server's responder, its answer comes back.
+    const responders: ((q: any) => void)[] = [];
+    const browsers: ((p: any) => void)[] = [];
+    const ad = advertise({
+      host: '10.0.0.7', port: 4174, fingerprint: 'SHA256 AB:CD', interfaces: IFACES, hostname: 'backoffice',
+      transport: () => ({ on: (_e, cb) => responders.push(cb), respond: (p) => browsers.forEach((b) => b(p)), destroy() {} }),
+    });
+    const found = await discoverServers({
+      timeoutMs: 50,
+      transport: () => ({ on: (_e, cb) => browsers.push(cb), query: (q) => responders.forEach((r) => r(q)), destroy() {} }),
+    });
+    ad.stop();
+    expect(found).toEqual([{ name: 'Box Office on backoffice', url: 'https://10.0.0.7:4174', fingerprint: 'SHA256 AB:CD', contractVersion: '2' }]);
   });
 });

@@ -7,8 +7,9 @@
 import { hostname as osHostname, networkInterfaces } from 'node:os';
 import makeMdns from 'multicast-dns';
 import { CONTRACT_VERSION } from '../../../shared/contract';
+import { SERVICE_TYPE, txtEntries } from '../../../shared/discovery';
 
-export const SERVICE_TYPE = '_boxoffice._tcp.local';
+export { SERVICE_TYPE };
 
 interface Question { name: string; type: string }
 interface Record_ { name: string; type: string; ttl?: number; data: unknown }
@@ -65,7 +66,7 @@ export function advertise(opts: AdvertiseOptions): Advertiser {
         { name: instance, type: 'SRV', ttl: 120, data: { port: opts.port, target, priority: 0, weight: 0 } },
         // The fingerprint lets a counter show what it will pin before pairing; it proves nothing
         // by itself (anyone can answer mDNS): the person compares it with the server's screen.
-        { name: instance, type: 'TXT', ttl: 120, data: [`fp=${opts.fingerprint}`, `cv=${CONTRACT_VERSION}`, `port=${opts.port}`] },
+        { name: instance, type: 'TXT', ttl: 120, data: txtEntries(opts.fingerprint, CONTRACT_VERSION, opts.port) },
         { name: target, type: 'A', ttl: 120, data: address },
       ],
     });

@@ -11,6 +11,7 @@ import { pairWithServer, readFingerprint, serverUrl } from './pairing';
 import { PinnedAgent } from './pinnedAgent';
 import { postJson } from './httpsJson';
 import { createRemote, type RemoteOptions } from './remote';
+import { discoverServers, type BrowseTransport } from './discover';
 
 /** What serves the window: the local engine's router, or a remote server. */
 export interface Backend {
@@ -27,6 +28,8 @@ export interface InstallOptions {
   /** Opens the local engine (standalone): its router, events, backups. */
   openLocal(): Backend;
   remote?: Partial<RemoteOptions>;
+  /** DNS-SD for install.discover (tests inject one that sends no multicast). */
+  browse?: () => BrowseTransport;
 }
 
 export interface Install extends Backend {
@@ -94,6 +97,14 @@ export function createInstall(opts: InstallOptions): Install {
           return fail('NETWORK', `No box office server answered at ${data.address}: ${(e as Error).message}`);
         }
       }
+      case 'install.discover':
+        try {
+          return { ok: true, data: { servers: await discoverServers(opts.browse ? { transport: opts.browse } : {}) } };
+        } catch (e) {
+          // No multicast on this network (or no permission): typing the address still works.
+          opts.log.warn('network discovery failed', { error: String(e) });
+          return { ok: true, data: { servers: [] } };
+        }
       case 'install.join': {
         // A chosen standalone box office keeps its own database; only a new or counter install joins.
         if (config.mode === 'standalone') return fail('CONFLICT', 'This computer runs its own box office; it cannot join another');

@@ -1,7 +1,7 @@
 // First start and pairing: the desktop app's chooser (a new box office here, or a counter of one
 // on the network), joining a server (address, the certificate fingerprint to compare with the
 // server's screen, the manager's pairing code), and a browser counter's pairing page (/pair).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { call, messageOf } from '../../api';
 import { useSession } from '../../stores/session';
@@ -66,6 +66,23 @@ export function Chooser({ onJoin }: { onJoin(): void }) {
 }
 
 type Probe = ChannelOutput<'install.probe'>;
+type Found = ChannelOutput<'install.discover'>['servers'];
+
+/** Servers that answered on the network (DNS-SD); typing the address works as well. */
+function useDiscovered(): Found | null {
+  const [found, setFound] = useState<Found | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('install.discover', {}).then(
+      (r) => live && setFound(r.servers),
+      () => live && setFound([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return found;
+}
 
 /** Desktop counter: find the server by its address, compare its fingerprint, pair with the code. */
 export function JoinServer({ onBack }: { onBack?: () => void }) {
@@ -75,10 +92,12 @@ export function JoinServer({ onBack }: { onBack?: () => void }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const { busy, error, run } = useAction();
+  const found = useDiscovered();
 
+  const probeAt = (at: string) => run(async () => setProbe(await call('install.probe', { address: at })));
   const find = (e: React.FormEvent) => {
     e.preventDefault();
-    void run(async () => setProbe(await call('install.probe', { address })));
+    void probeAt(address);
   };
   const join = (e: React.FormEvent) => {
     e.preventDefault();
@@ -94,6 +113,20 @@ export function JoinServer({ onBack }: { onBack?: () => void }) {
       {!probe ? (
         <form className="card" onSubmit={find} aria-label="Find the box office server">
           <h1>Join a box office</h1>
+          {found === null ? (
+            <p className="muted small" role="status">Looking for box office servers on this network…</p>
+          ) : found.length > 0 ? (
+            <div aria-label="Box office servers found on this network">
+              <p className="muted small">Found on this network:</p>
+              {found.map((s) => (
+                <button type="button" key={s.url} className="wide" disabled={busy} onClick={() => { setAddress(s.url); void probeAt(s.url); }}>
+                  {s.name} <span className="muted">({s.url})</span>
+                </button>
+              ))}
+            </div>
+          ) : (
+            <p className="muted small" role="status">No server answered on this network; type its address instead.</p>
+          )}
           <p className="muted">Type the address the box office server shows (for example 192.168.1.20 or backoffice.local:4174).</p>
           <label className="field"><span>Server address</span><input value={address} onChange={(e) => setAddress(e.target.value)} required autoFocus /></label>
           <ErrorLine error={error} />
