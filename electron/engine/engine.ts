@@ -143,6 +143,12 @@ export class Engine {
     return this.outbox;
   }
 
+  /** Stops delivering notifications here (another process on this database delivers them). */
+  stopOutbox(): void {
+    void this.outbox?.stop();
+    this.outbox = null;
+  }
+
   stopSweeper(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;

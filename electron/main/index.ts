@@ -11,7 +11,7 @@ import { BACKUP_DIR, DB_FILE, LOG_DIR } from '../engine/dataFiles';
 import { backupNow, scheduleDailyBackups } from '../engine/backup/schedule';
 import { bindIpc, type IpcBinding } from './ipc';
 import { createInstall, type Install } from './counter/install';
-import { runBundledHost, serveArgs } from './serve';
+import { runBundledHost, serveArgs, spawnServer } from './serve';
 import { rotatingLogger } from './logFile';
 import { createPrinter } from './printer';
 import { appOriginCheck } from './security';
@@ -69,31 +69,59 @@ function start(): void {
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(applicationMenu(process.platform === 'darwin', dev));
 
-  // The local box office (standalone): opened only in that mode, since a counter has no database.
-  const openLocal = () => {
-    let e: Engine;
-    try {
-      e = new Engine({
-        file: join(userData, DB_FILE),
-        backupDir: join(userData, BACKUP_DIR),
-        log,
-        printer: createPrinter({ receiptsDir: join(userData, 'receipts'), log }),
-        appVersion: app.getVersion(),
-      });
-    } catch (err) {
-      log.error('the database could not be opened', { error: String(err) });
-      throw err;
+  // The local box office (standalone or server): opened only in those modes, since a counter has
+  // no database. Opened once; switching standalone <-> server only moves the background work.
+  const openLocal = ({ background }: { background: boolean }) => {
+    if (!engine) {
+      try {
+        engine = new Engine({
+          file: join(userData, DB_FILE),
+          backupDir: join(userData, BACKUP_DIR),
+          log,
+          printer: createPrinter({ receiptsDir: join(userData, 'receipts'), log }),
+          appVersion: app.getVersion(),
+        });
+      } catch (err) {
+        log.error('the database could not be opened', { error: String(err) });
+        throw err;
+      }
+      if (demo && seedDemo(engine.ctx)) log.info('demo data added (Manager PIN 1234, Cashier PIN 0000)');
+      engine.startSweeper(1000);
     }
-    engine = e;
-    if (demo && seedDemo(e.ctx)) log.info('demo data added (Manager PIN 1234, Cashier PIN 0000)');
-    e.startSweeper(1000);
-    e.startOutbox();
-    stopBackups = scheduleDailyBackups(e);
+    const e = engine;
+    stopBackups?.();
+    stopBackups = undefined;
+    // In server mode the server process on this data folder sends the outbox and makes the backups.
+    e.ctx.mode = background ? 'standalone' : 'server';
+    if (background) {
+      e.startOutbox();
+      stopBackups = scheduleDailyBackups(e);
+    } else e.stopOutbox();
     const router = createRouter(e);
     return { dispatch: router.dispatch, on: (l: Parameters<Engine['on']>[0]) => e.on(l), close: () => undefined };
   };
+  // Server mode: the headless server as a child on the same data folder; its fingerprint is shown
+  // in Manager > Counters once it printed it.
+  const startServer = () => {
+    const child = spawnServer({ command: process.execPath, prefix: app.isPackaged ? [] : [app.getAppPath()], dataDir: userData, log });
+    const poll = setInterval(() => {
+      const fp = child.fingerprint();
+      if (fp && engine) {
+        engine.ctx.fingerprint = fp;
+        clearInterval(poll);
+      }
+    }, 500);
+    poll.unref();
+    return {
+      stop() {
+        clearInterval(poll);
+        if (engine) engine.ctx.fingerprint = null;
+        child.stop();
+      },
+    };
+  };
   // The demo is always a standalone box office of its own.
-  install = createInstall({ userData, store: safeStorage, appVersion: app.getVersion(), log, openLocal });
+  install = createInstall({ userData, store: safeStorage, appVersion: app.getVersion(), log, openLocal, startServer });
   if (demo && install.status().mode === null) void install.dispatch('install.choose', { mode: 'standalone' }, { token: null });
   ipc = bindIpc({ router: install, engine: install, isTrustedUrl: appOriginCheck(INDEX_HTML), log });
   openWindow();

@@ -17,3 +17,56 @@ export function runBundledHost(args: string[], hostFile = join(__dirname, '..', 
   const load = require as (id: string) => unknown;
   load(hostFile);
 }
+
+export interface ServerChild {
+  /** The fingerprint the server printed, once it did. */
+  fingerprint(): string | null;
+  stop(): void;
+}
+
+/**
+ * A desktop app in server mode: the same headless server, as a child process of this app on the
+ * same data folder (the window keeps its own engine on the file; SQLite arbitrates, and the seat
+ * rule is the database's). Restarted with backoff if it dies; stopped with the app.
+ */
+export function spawnServer(opts: {
+  command: string;
+  /** Arguments before --serve (the app path when not packaged, Chromium flags). */
+  prefix: string[];
+  dataDir: string;
+  log: { info(m: string, d?: unknown): void; warn(m: string, d?: unknown): void };
+  spawnFn?: typeof import('node:child_process').spawn;
+}): ServerChild {
+  // Loaded lazily: the desktop app needs child processes only in server mode.
+  const spawnFn = opts.spawnFn ?? (require('node:child_process') as typeof import('node:child_process')).spawn;
+  let fingerprint: string | null = null;
+  let stopped = false;
+  let delay = 1000;
+  let child: ReturnType<typeof spawnFn> | null = null;
+  const start = () => {
+    child = spawnFn(opts.command, [...opts.prefix, '--serve', '--lan', '--data', opts.dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout?.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      const m = /^Certificate fingerprint: (.+)$/m.exec(out);
+      if (m) fingerprint = m[1]!.trim();
+      if (/^Box office ready at /m.test(out)) delay = 1000;
+    });
+    child.stderr?.setEncoding('utf8').on('data', (c: string) => opts.log.info('server', { output: c.trim().slice(0, 500) }));
+    child.on('exit', (code, signal) => {
+      child = null;
+      if (stopped) return;
+      opts.log.warn('the box office server stopped; starting it again', { code, signal, inMs: delay });
+      setTimeout(() => !stopped && start(), delay).unref();
+      delay = Math.min(delay * 2, 30_000);
+    });
+  };
+  start();
+  return {
+    fingerprint: () => fingerprint,
+    stop() {
+      stopped = true;
+      child?.kill('SIGTERM');
+    },
+  };
+}

@@ -86,7 +86,8 @@ export const channels = {
 
   // This install's mode (desktop app only: its main process answers; the engine answers NOT_SUPPORTED).
   'install.status': ch(Empty, InstallStatus, 'none'),
-  'install.choose': ch(z.strictObject({ mode: z.enum(['standalone']) }), InstallStatus, 'none'),
+  // The first-start choice (anyone), or a manager switching a box office between standalone and server.
+  'install.choose': ch(z.strictObject({ mode: z.enum(['standalone', 'server']) }), InstallStatus, 'none'),
   'install.probe': ch(
     z.strictObject({ address: z.string().trim().min(1).max(200) }),
     z.object({ url: z.string(), fingerprint: z.string(), contractVersion: z.string(), theater: z.string().nullable() }),

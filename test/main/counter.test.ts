@@ -120,7 +120,7 @@ describe('counter mode (main, Electron mocked)', () => {
 
   it('first start: nothing but install.* answers until a mode is chosen; joining makes it a counter of the server', async () => {
     const dir = tempDir();
-    const local = vi.fn(() => ({ dispatch: async () => ({ ok: true as const, data: 'local' }), on: () => () => {}, close: () => {} }));
+    const local = vi.fn((_o: { background: boolean }) => ({ dispatch: async () => ({ ok: true as const, data: 'local' }), on: () => () => {}, close: () => {} }));
     const inst = createInstall({ userData: dir, store: safeStorage, appVersion: '0.1.0', log: silentLogger, openLocal: local });
     expect(inst.status()).toEqual({ mode: null, server: null });
     expect((await inst.dispatch('shows.list', {}, { token: null })).ok).toBe(false);
@@ -148,6 +148,60 @@ describe('counter mode (main, Electron mocked)', () => {
     solo.close();
     rmSync(dir, { recursive: true, force: true });
     rmSync(dir2, { recursive: true, force: true });
+  });
+
+  it('server mode: the local engine without background work plus the LAN server; switching back needs a manager', async () => {
+    const dir = tempDir();
+    const backgrounds: boolean[] = [];
+    const stops = vi.fn();
+    const startServer = vi.fn(() => ({ stop: stops }));
+    const local = (o: { background: boolean }) => {
+      backgrounds.push(o.background);
+      return {
+        dispatch: async (channel: string, _i: unknown, s: { token: string | null }) =>
+          channel === 'auth.status' ? { ok: true as const, data: { staff: s.token === 'mgr' ? { role: 'manager' } : s.token ? { role: 'cashier' } : null } } : { ok: true as const, data: 'local' },
+        on: () => () => {},
+        close: () => {},
+      };
+    };
+    const inst = createInstall({ userData: dir, store: safeStorage, appVersion: '0.1.0', log: silentLogger, openLocal: local, startServer });
+    expect((await inst.dispatch('install.choose', { mode: 'server' }, { token: null })).ok).toBe(true);
+    expect(backgrounds).toEqual([false]); // the server process runs the outbox and backups
+    expect(startServer).toHaveBeenCalledTimes(1);
+    const byCashier = await inst.dispatch('install.choose', { mode: 'standalone' }, { token: 'cash' });
+    expect(byCashier.ok ? null : byCashier.error.code).toBe('FORBIDDEN');
+    expect((await inst.dispatch('install.choose', { mode: 'standalone' }, { token: 'mgr' })).ok).toBe(true);
+    expect(stops).toHaveBeenCalledTimes(1);
+    expect(backgrounds).toEqual([false, true]);
+    expect(inst.status().mode).toBe('standalone');
+    inst.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the server child running: reads its fingerprint, restarts it when it dies, stops it with the app', async () => {
+    const { EventEmitter } = await import('node:events');
+    const { PassThrough } = await import('node:stream');
+    const children: any[] = [];
+    const spawnFn = vi.fn((_cmd: string, args: string[]) => {
+      const c: any = new EventEmitter();
+      c.args = args;
+      c.stdout = new PassThrough();
+      c.stderr = new PassThrough();
+      c.kill = vi.fn(() => c.emit('exit', null, 'SIGTERM'));
+      children.push(c);
+      return c;
+    });
+    const { spawnServer } = await import('../../electron/main/serve');
+    const server = spawnServer({ command: '/opt/Box Office/box-office', prefix: [], dataDir: '/data', log: silentLogger, spawnFn: spawnFn as never });
+    expect(children[0].args).toEqual(['--serve', '--lan', '--data', '/data']);
+    children[0].stdout.write('Box office ready at https://0.0.0.0:4174\nCertificate fingerprint: SHA256 AB:CD\nPairing code: 1234-5678\n');
+    await vi.waitFor(() => expect(server.fingerprint()).toBe('SHA256 AB:CD'));
+    children[0].emit('exit', 1, null);
+    await vi.waitFor(() => expect(children).toHaveLength(2), { timeout: 3000 });
+    server.stop();
+    expect(children[1].kill).toHaveBeenCalledWith('SIGTERM');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(children).toHaveLength(2);
   });
 
   describe('through a failing network', () => {

@@ -25,8 +25,13 @@ export interface InstallOptions {
   store: SecretStore;
   appVersion: string;
   log: Logger;
-  /** Opens the local engine (standalone): its router, events, backups. */
-  openLocal(): Backend;
+  /**
+   * Opens the local engine: its router and events; `background` also runs the backups and the
+   * outbox (off in server mode, where the server process on the same data folder runs them).
+   */
+  openLocal(opts: { background: boolean }): Backend;
+  /** Server mode: starts the headless LAN server on this install's data folder. */
+  startServer?(): { stop(): void };
   remote?: Partial<RemoteOptions>;
   /** DNS-SD for install.discover (tests inject one that sends no multicast). */
   browse?: () => BrowseTransport;
@@ -45,17 +50,23 @@ export function createInstall(opts: InstallOptions): Install {
   const listeners = new Set<(event: AnyEvent) => void>();
   let backend: Backend | null = null;
   let unsubscribe: (() => void) | null = null;
+  let server: { stop(): void } | null = null;
 
   function use(next: Backend | null): void {
     unsubscribe?.();
     backend?.close();
+    server?.stop();
+    server = null;
     backend = next;
     unsubscribe = next ? next.on((e) => listeners.forEach((l) => l(e))) : null;
   }
 
   function open(): void {
-    if (config.mode === 'standalone') use(opts.openLocal());
-    else if (config.mode === 'counter' && config.counter) {
+    if (config.mode === 'standalone') use(opts.openLocal({ background: true }));
+    else if (config.mode === 'server') {
+      use(opts.openLocal({ background: false }));
+      server = opts.startServer?.() ?? null;
+    } else if (config.mode === 'counter' && config.counter) {
       const c = config.counter;
       use(createRemote({ url: c.url, fingerprint: c.fingerprint, credential: c.credential, appVersion: opts.appVersion, log: opts.log, ...opts.remote }));
     } else use(null);
@@ -66,7 +77,14 @@ export function createInstall(opts: InstallOptions): Install {
     return { mode: config.mode, server: c ? { url: c.url, fingerprint: c.fingerprint, deviceName: c.deviceName } : null };
   }
 
-  async function install(channel: string, input: unknown): Promise<Envelope<unknown>> {
+  /** Switching a running box office's mode is a manager's decision (the first choice is anyone's). */
+  async function isManager(session: CallerSession): Promise<boolean> {
+    if (!backend || !session.token) return false;
+    const env = await backend.dispatch('auth.status', {}, session);
+    return env.ok && (env.data as { staff: { role: string } | null }).staff?.role === 'manager';
+  }
+
+  async function install(channel: string, input: unknown, session: CallerSession): Promise<Envelope<unknown>> {
     const def = channels[channel as 'install.status'];
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return fail('VALIDATION', `Invalid input for ${channel}`, zodIssues(parsed.error));
@@ -74,12 +92,16 @@ export function createInstall(opts: InstallOptions): Install {
     switch (channel) {
       case 'install.status':
         return { ok: true, data: status() };
-      case 'install.choose':
-        if (config.mode !== null) return fail('CONFLICT', 'This computer has already chosen how it runs');
-        config = { mode: 'standalone', counter: null };
+      case 'install.choose': {
+        const mode = data.mode as 'standalone' | 'server';
+        if (config.mode === 'counter') return fail('CONFLICT', 'A counter has no database of its own; install a new box office instead');
+        if (config.mode === mode) return { ok: true, data: status() };
+        if (config.mode !== null && !(await isManager(session))) return fail('FORBIDDEN', 'Only a signed-in manager may change how this box office runs');
+        config = { mode, counter: null };
         saveInstall(opts.userData, opts.store, config);
         open();
         return { ok: true, data: status() };
+      }
       case 'install.probe': {
         try {
           const url = serverUrl(data.address!);
@@ -128,7 +150,7 @@ export function createInstall(opts: InstallOptions): Install {
   return {
     status,
     async dispatch(channel, input, session) {
-      if (channel.startsWith('install.') && channel in channels) return install(channel, input);
+      if (channel.startsWith('install.') && channel in channels) return install(channel, input, session);
       if (!backend) return fail('NOT_SUPPORTED', 'Choose first how this computer runs: a new box office, or a counter of one on the network');
       return backend.dispatch(channel, input, session);
     },

@@ -2,7 +2,7 @@
 // version) and revoking one. Live: pairing and revoking anywhere reload the list.
 import { useEffect, useState } from 'react';
 import type { ChannelOutput, Device } from '../../../shared/contract';
-import { call, subscribe } from '../api';
+import { call, isDesktop, subscribe } from '../api';
 import { formatDateTime } from '../lib/format';
 import { Empty, ErrorNote, Loading, useLoad, useTheaterInfo } from './common';
 
@@ -41,11 +41,34 @@ export function CountersTab() {
     }
   };
   const server = status.data;
+  // A desktop standalone box office can start serving counters (the server runs beside the window).
+  const becomeServer = async () => {
+    setBusy(true); setError(null);
+    try {
+      await call('install.choose', { mode: 'server' });
+      // The server needs a moment to start and print its fingerprint.
+      setTimeout(() => status.reload(), 1500);
+      status.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <section className="panel" aria-label="Counters">
       <h2>Counters</h2>
       {server && server.mode !== 'server' ? (
-        <p className="muted">This box office is not serving counters on the network. Start it as a server (<code>npm run serve -- --lan</code> or the box-office-server service) to pair counters.</p>
+        <>
+          <p className="muted">This box office is not serving counters on the network yet.</p>
+          {isDesktop() ? (
+            <div className="actions">
+              <button type="button" className="primary" disabled={busy} onClick={() => void becomeServer()}>Serve counters on the network from this computer</button>
+            </div>
+          ) : (
+            <p className="muted">Start it as a server (<code>npm run serve -- --lan</code> or the box-office-server service) to pair counters.</p>
+          )}
+        </>
       ) : (
         <>
           {server?.fingerprint && (
