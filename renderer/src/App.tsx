@@ -155,8 +155,12 @@ export function App() {
   useEffect(
     () =>
       subscribe('connection.changed', (p) => {
-        if (p.online) useConnection.getState().recovered();
-        else useConnection.getState().lost();
+        const conn = useConnection.getState();
+        if (!p.online) return conn.lost();
+        // Back (perhaps before a call noticed the loss): events may have been missed, so count it
+        // as a recovery either way; the views reload what they show.
+        if (conn.status !== 'lost') conn.lost();
+        useConnection.getState().recovered();
       }),
     [],
   );
