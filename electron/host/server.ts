@@ -11,7 +11,7 @@ import { sessionChange, type Router } from '../engine/router';
 import { SECURITY_HEADERS } from './headers';
 import { serveStatic } from './static';
 import { parseCookies } from './cookies';
-import { answerHeaders, callerOf } from './lan/devices-gate';
+import { answerHeaders, callerOf, sameOrigin } from './lan/devices-gate';
 
 export { parseCookies };
 
@@ -134,16 +134,16 @@ function isIpLiteral(name: string): boolean {
  * domain name, so only the listening address, loopback names and (for a LAN host) IP literals
  * and this machine's name are accepted.
  */
-function hostAllowed(listenHost: string, port: number, hostHeader: string | undefined, scheme = 'http'): boolean {
+function hostAllowed(listenHost: string, port: number, hostHeader: string | undefined): boolean {
   if (!hostHeader) return false;
   let url: URL;
   try {
-    url = new URL(`${scheme}://${hostHeader}`);
+    url = new URL(`http://${hostHeader}`);
   } catch {
     return false;
   }
   if (url.username || url.password || url.pathname !== '/') return false;
-  const p = url.port === '' ? (scheme === 'https' ? 443 : 80) : Number(url.port);
+  const p = url.port === '' ? 80 : Number(url.port);
   if (p !== port) return false;
   const name = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const listen = listenHost.replace(/^\[|\]$/g, '').toLowerCase();
@@ -154,7 +154,7 @@ function hostAllowed(listenHost: string, port: number, hostHeader: string | unde
   return false;
 }
 
-function originAllowed(listenHost: string, port: number, origin: string | undefined, scheme = 'http'): boolean {
+function originAllowed(listenHost: string, port: number, origin: string | undefined): boolean {
   if (origin === undefined) return true; // scripts, curl and tests send none; browsers always do on a cross-site POST
   let url: URL;
   try {
@@ -162,8 +162,8 @@ function originAllowed(listenHost: string, port: number, origin: string | undefi
   } catch {
     return false;
   }
-  if (url.protocol !== `${scheme}:`) return false;
-  return hostAllowed(listenHost, port, url.host, scheme);
+  if (url.protocol !== 'http:') return false;
+  return hostAllowed(listenHost, port, url.host);
 }
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
@@ -193,7 +193,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       sendJson(res, 405, { ok: false, error: { code: 'NOT_SUPPORTED', message: `Use POST for /api/${name.slice(0, 64)}` } }, { Allow: 'POST' });
       return;
     }
-    if (!originAllowed(opts.host, port, req.headers.origin, scheme)) {
+    if (!(lan ? sameOrigin(req) : originAllowed(opts.host, port, req.headers.origin))) {
       sendError(res, 'FORBIDDEN', 'Requests from another site are refused');
       return;
     }

@@ -154,3 +154,15 @@ describe('LAN server over HTTPS', () => {
     await client().pair(k, 'y');
   });
 });
+
+describe('browser requests to the LAN server', () => {
+  it('accepts a POST from its own https origin under any name, refuses another site', async () => {
+    const host_ = new URL(host.url).host;
+    const same = await manager.raw('shows.list', {}, { Origin: `https://${host_}` });
+    expect(same.status).toBe(200);
+    const other = await manager.raw('shows.list', {}, { Origin: 'https://evil.example' });
+    expect(other.status).toBe(403);
+    const plain = await manager.raw('shows.list', {}, { Origin: `http://${host_}` });
+    expect(plain.status).toBe(403);
+  });
+});

@@ -42,6 +42,23 @@ export function callerOf(req: IncomingMessage, lan: { appVersion: string } | nul
   return { address, contract, device: credential, appVersion: appVersionOf(req, fromCookie, lan.appVersion) };
 }
 
+/**
+ * A LAN server is reached under names we cannot list (its IP, a .local name, the theater's DNS):
+ * a browser's POST is accepted when its Origin is this very https origin (the Host it addressed).
+ * Scripts and the desktop counter send no Origin. Cross-site pages carry no device cookie anyway
+ * (SameSite=Strict); this keeps them from even trying.
+ */
+export function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'https:' && url.host === String(req.headers.host ?? '').toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 function deviceCookie(credential: string): string {
   return `${DEVICE_COOKIE}=${encodeURIComponent(credential)}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE}; HttpOnly; Secure; SameSite=Strict`;
 }
