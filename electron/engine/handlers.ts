@@ -30,6 +30,9 @@ import { getNotifyConfig, saveNotifyConfig } from './notify/config';
 import { listOutbox, resendReceipt, retryOutbox } from './notify/outbox';
 import { sendTestEmail } from './notify/testEmail';
 import { resolvePayment, reviewPayments } from './payments/review';
+import { admissionSummary, scanTicket, undoAdmission } from './admissions/admissions';
+import { exchangeBooking } from './bookings/exchange';
+import { blockSeats, unblockSeats } from './inventory/houseSeats';
 import { createPairingCode, pairDevice } from './devices/pairing';
 import { listDevices, revokeDevice } from './devices/devices';
 
@@ -116,4 +119,10 @@ export const handlers: Handlers = {
   'bookings.payOutRefund': payOutRefund,
   'payments.review': reviewPayments,
   'payments.resolve': resolvePayment,
+  'admissions.scan': scanTicket,
+  'admissions.undo': undoAdmission,
+  'admissions.summary': admissionSummary,
+  'bookings.exchange': exchangeBooking,
+  'shows.blockSeats': blockSeats,
+  'shows.unblockSeats': unblockSeats,
 };

@@ -19,12 +19,16 @@ export async function receiptHtml(r: Receipt): Promise<string> {
     hour: 'numeric',
     minute: '2-digit',
   }).format(new Date(r.booking.startsAt));
-  let qr = '';
-  try {
-    qr = await QRCode.toString(r.qr, { type: 'svg', margin: 1, width: 160 });
-  } catch {
-    qr = '';
-  }
+  const svg = async (payload: string): Promise<string> => {
+    try {
+      return await QRCode.toString(payload, { type: 'svg', margin: 1, width: 160 });
+    } catch {
+      return '';
+    }
+  };
+  const qr = await svg(r.qr);
+  // One QR per ticket (the door scans each seat on its own), two to a row: still 72 mm wide.
+  const tickets = (await Promise.all(r.tickets.map(async (t) => `<div class="tk">${await svg(t.qr)}<div>${escapeHtml(t.seatLabel)} &middot; <span class="mono">${escapeHtml(t.code)}</span></div></div>`))).join('');
   const lines = r.lines
     .map((l) => `<tr><td>${escapeHtml(l.seatLabel)}</td><td>${escapeHtml(l.ticketType)}</td><td class="n">${escapeHtml(formatMoney(l.amount, cur))}</td></tr>`)
     .join('');
@@ -45,6 +49,8 @@ export async function receiptHtml(r: Receipt): Promise<string> {
   .c { text-align: center; } .n { text-align: right; } table { width: 100%; border-collapse: collapse; }
   .code { font: bold 20px monospace; letter-spacing: 2px; text-align: center; margin: 6px 0; }
   .total td { border-top: 1px solid #000; font-weight: bold; } .qr svg { width: 36mm; height: 36mm; }
+  .tks { display: flex; flex-wrap: wrap; } .tk { width: 36mm; text-align: center; font-size: 10px; break-inside: avoid; }
+  .tk svg { width: 30mm; height: 30mm; } .mono { font-family: monospace; }
 </style></head><body>
 <h1>${escapeHtml(r.theater.name)}</h1>
 <div class="c">${escapeHtml(r.theater.city)}</div>
@@ -54,6 +60,7 @@ ${r.header ? `<p class="c">${escapeHtml(r.header)}</p>` : ''}
 <table>${lines}<tr class="total"><td colspan="2">Total</td><td class="n">${escapeHtml(formatMoney(r.booking.total, cur))}</td></tr>${payments}</table>
 <p>Cashier: ${escapeHtml(r.booking.cashier.name)}${r.booking.status === 'cancelled' ? ' &middot; CANCELLED' : ''}</p>
 ${qr ? `<div class="c qr">${qr}</div>` : ''}
+${tickets ? `<div class="tks">${tickets}</div>` : ''}
 ${r.footer ? `<p class="c">${escapeHtml(r.footer)}</p>` : ''}
 </body></html>
 `;

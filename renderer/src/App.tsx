@@ -2,6 +2,7 @@
 // top bar (navigation with shortcuts, connection state, who is signed in).
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BookingsScreen } from './features/bookings/BookingsScreen';
+import { DoorScreen } from './features/door/DoorScreen';
 import { CustomerDisplay } from './features/customer/CustomerDisplay';
 import { startCustomerBroadcast } from './features/customer/broadcast';
 import { ConnectionBanner } from './features/layout/ConnectionBanner';
@@ -18,7 +19,7 @@ import { useSession } from './stores/session';
 import { useShows } from './stores/shows';
 import { Loading } from './lib/states';
 
-type Screen = 'sell' | 'bookings' | 'shift' | 'manager';
+type Screen = 'sell' | 'bookings' | 'shift' | 'door' | 'manager';
 
 // The manager's screens (renderer/src/manager) load on demand, for managers only.
 const ManagerScreen = lazy(() => import('./manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
@@ -27,6 +28,7 @@ const NAV: { id: Screen; label: string; key: string }[] = [
   { id: 'sell', label: 'Sell', key: 'F2' },
   { id: 'bookings', label: 'Bookings', key: 'F3' },
   { id: 'shift', label: 'Shift', key: 'F4' },
+  { id: 'door', label: 'Door', key: 'F7' },
 ];
 
 function useHash(): string {
@@ -120,6 +122,7 @@ function Shell() {
         {screen === 'sell' && <SellScreen />}
         {screen === 'bookings' && <BookingsScreen />}
         {screen === 'shift' && <ShiftScreen />}
+        {screen === 'door' && <DoorScreen />}
         {screen === 'manager' && isManager && (
           <Suspense fallback={<Loading what="Loading the manager's screens" />}>
             <ManagerScreen />
@@ -135,7 +138,7 @@ function Shell() {
         <span><kbd>1</kbd>–<kbd>9</kbd> best N seats</span>
         <span><kbd>Esc</kbd> release</span>
         <span><kbd>F9</kbd> pay</span>
-        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift</span>
+        <span><kbd>F2</kbd> sell · <kbd>F3</kbd> bookings · <kbd>F4</kbd> shift · <kbd>F7</kbd> door</span>
       </footer>
     </div>
   );

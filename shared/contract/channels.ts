@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../localTime';
 import {
   Id, Instant, LocalDate, Money, Name, Pin, Role, SeatType, PaymentMethod, TicketType,
-  BookingCode, Empty,
+  BookingCode, Empty, ScanCode,
 } from './primitives';
 import {
   Staff, Theater, Movie, Hall, Show, ShowSummary, SeatMap, Hold, Quote, PricingRules,
   Booking, Customer, Receipt, DailyReport, OccupancyRow, Shift, Settings, BackupInfo,
-  AuditEntry, TheaterInfo,
+  AuditEntry, TheaterInfo, Admission, AdmissionTicket,
 } from './entities';
 import { NotifyConfig, NotifyConfigInput, OutboxItem, OutboxStatus } from './notifications';
 import { TerminalOpItem } from './payments';
@@ -23,6 +23,18 @@ const TheaterInput = z.strictObject({ name: Name, city: Name, timezone: Timezone
 
 /** A sign-in answer: who, the session token, and the theater the page shows (its zone and currency). */
 const Session = z.object({ staff: Staff, token: z.string(), theater: TheaterInfo.nullable() });
+
+const PaymentsInput = z
+  .array(
+    z.strictObject({
+      method: PaymentMethod,
+      amount: Money,
+      tendered: Money.optional(),
+      reference: z.string().trim().min(1).max(64).optional(),
+    }),
+  )
+  .min(1)
+  .max(10);
 
 const Tickets = z.array(z.strictObject({ seatId: Id, ticketType: TicketType })).min(1).max(100);
 
@@ -186,17 +198,7 @@ export const channels = {
     z.strictObject({
       holdId: Id,
       tickets: Tickets,
-      payments: z
-        .array(
-          z.strictObject({
-            method: PaymentMethod,
-            amount: Money,
-            tendered: Money.optional(),
-            reference: z.string().trim().min(1).max(64).optional(),
-          }),
-        )
-        .min(1)
-        .max(10),
+      payments: PaymentsInput,
       customer: Customer.optional(),
       idempotencyKey: z.string().min(8).max(100),
     }),
@@ -216,6 +218,8 @@ export const channels = {
       override: z.boolean().optional(),
       /** A manager's name and PIN typed at a cashier's counter to approve an override. */
       approval: z.strictObject({ name: Name, pin: Pin }).optional(),
+      /** v2 partial cancellation: only these tickets (the tier applies to their amounts). */
+      ticketIds: z.array(Id).min(1).max(100).optional(),
     }),
     z.object({
       booking: Booking,
@@ -229,7 +233,7 @@ export const channels = {
     'cashier',
   ),
   'bookings.refundQuote': ch(
-    z.strictObject({ id: Id }),
+    z.strictObject({ id: Id, ticketIds: z.array(Id).min(1).max(100).optional() }),
     z.object({ amount: Money, percent: z.int(), showStarted: z.boolean() }),
     'cashier',
   ),
@@ -280,6 +284,28 @@ export const channels = {
     z.object({ queued: z.int() }),
     'cashier',
   ),
+
+  // v2 admissions and after-sale (contract.md "Admissions and after-sale")
+  'admissions.scan': ch(z.strictObject({ code: ScanCode, showId: Id, door: z.string().trim().min(1).max(40).optional() }), Admission, 'cashier'),
+  'admissions.undo': ch(z.strictObject({ ticketId: Id }), AdmissionTicket, 'manager'),
+  'admissions.summary': ch(z.strictObject({ showId: Id }), z.object({ sold: z.int(), admitted: z.int() }), 'cashier'),
+  'bookings.exchange': ch(
+    z.strictObject({
+      bookingId: Id,
+      holdId: Id,
+      tickets: Tickets,
+      payments: PaymentsInput.optional(),
+      idempotencyKey: z.string().min(8).max(100),
+    }),
+    z.object({ booking: Booking, previous: Booking, difference: z.int(), refund: z.object({ failed: z.array(z.object({ method: PaymentMethod, amount: Money })) }).optional() }),
+    'cashier',
+  ),
+  'shows.blockSeats': ch(
+    z.strictObject({ showId: Id, seatIds: z.array(Id).min(1).max(500), reason: z.string().trim().min(1).max(200) }),
+    z.object({ showId: Id, seatIds: z.array(Id) }),
+    'manager',
+  ),
+  'shows.unblockSeats': ch(z.strictObject({ showId: Id, seatIds: z.array(Id).min(1).max(500) }), z.object({ showId: Id, seatIds: z.array(Id) }), 'manager'),
 } as const;
 
 export type Channels = typeof channels;

@@ -81,6 +81,8 @@ export const ShowSummary = z.object({
   available: z.int(),
   held: z.int(),
   sold: z.int(),
+  /** v2: holds and sales are refused from this instant (startsAt + settings.salesCloseMinutesAfterStart). */
+  salesCloseAt: Instant.optional(),
 });
 export type ShowSummary = z.infer<typeof ShowSummary>;
 
@@ -93,6 +95,8 @@ export const MapSeat = z.object({
   type: SeatType,
   status: SeatStatus,
   holdId: Id.optional(),
+  /** House seats (v2): why a manager blocked this seat for this show. */
+  blockReason: z.string().optional(),
 });
 export type MapSeat = z.infer<typeof MapSeat>;
 
@@ -167,15 +171,35 @@ export const BookingPayment = z.object({
   reference: z.string().optional(),
 });
 
+/** v2 states (docs/states.md): a booking is confirmed, cancelled or exchanged; a ticket sold, admitted or cancelled. */
+export const BookingStatus = z.enum(['confirmed', 'cancelled', 'exchanged']);
+export type BookingStatus = z.infer<typeof BookingStatus>;
+export const TicketStatus = z.enum(['sold', 'admitted', 'cancelled']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const BookingTicket = z.object({
+  id: Id,
+  /** The ticket's own code (what its QR carries), unique across the database. */
+  code: z.string(),
+  seatId: Id,
+  seatLabel: z.string(),
+  ticketType: TicketType,
+  amount: Money,
+  status: TicketStatus,
+  admittedAt: Instant.optional(),
+  cancelledAt: Instant.optional(),
+});
+export type BookingTicket = z.infer<typeof BookingTicket>;
+
 export const Booking = z.object({
   id: Id,
   code: z.string(),
-  status: z.enum(['confirmed', 'cancelled']),
+  status: BookingStatus,
   showId: Id,
   movieTitle: z.string(),
   hallName: z.string(),
   startsAt: Instant,
-  tickets: z.array(z.object({ seatId: Id, seatLabel: z.string(), ticketType: TicketType, amount: Money })),
+  tickets: z.array(BookingTicket),
   total: Money,
   currency: z.string(),
   payments: z.array(BookingPayment),
@@ -185,6 +209,9 @@ export const Booking = z.object({
   cancelledAt: Instant.optional(),
   // owedCash: the part still to hand over in cash (a show cancellation), until a counter pays it out.
   refund: z.object({ amount: Money, percent: z.int(), reason: z.string().optional(), owedCash: Money.optional() }).optional(),
+  /** v2 exchanges: the booking this one was exchanged into, or came from. */
+  exchangedTo: Id.optional(),
+  exchangedFrom: Id.optional(),
 });
 export type Booking = z.infer<typeof Booking>;
 
@@ -193,6 +220,8 @@ export const Receipt = z.object({
   theater: z.object({ id: Id, name: z.string(), city: z.string(), timezone: z.string(), currency: z.string() }),
   lines: z.array(z.object({ seatLabel: z.string(), ticketType: TicketType, amount: Money })),
   qr: z.string(),
+  /** v2: one QR payload per live ticket, holding that ticket's code and no other's. */
+  tickets: z.array(z.object({ ticketId: Id, code: z.string(), seatLabel: z.string(), qr: z.string() })),
   header: z.string(),
   footer: z.string(),
 });
@@ -242,6 +271,10 @@ export const Settings = z.strictObject({
   cancellationTiers: z.array(CancellationTier).max(10),
   receipt: z.strictObject({ header: z.string().max(500), footer: z.string().max(500) }),
   backupRetentionDays: z.int().min(1).max(3650),
+  /** v2: holds and sales stay open this many minutes after the start (trailers run first). */
+  salesCloseMinutesAfterStart: z.int().min(0).max(60).default(0),
+  /** v2: the door admits from this many minutes before the start. */
+  doorsOpenMinutes: z.int().min(0).max(1440).default(60),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -256,6 +289,8 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   receipt: { header: '', footer: '' },
   backupRetentionDays: 14,
+  salesCloseMinutesAfterStart: 0,
+  doorsOpenMinutes: 60,
 };
 
 export const BackupInfo = z.object({ file: z.string(), bytes: z.int(), createdAt: Instant });
@@ -276,3 +311,22 @@ export const TheaterInfo = z.object({ id: Id, name: z.string(), city: z.string()
 
 // Re-exported so callers can build names with the same rules.
 export { Name };
+
+/** v2: the answer of a door scan (contract v2 precisions). */
+export const ScanResult = z.enum(['admitted', 'already_admitted', 'wrong_show', 'cancelled', 'unknown', 'too_early']);
+export type ScanResult = z.infer<typeof ScanResult>;
+export const AdmissionTicket = BookingTicket.extend({ bookingId: Id, bookingCode: z.string(), showId: Id });
+export type AdmissionTicket = z.infer<typeof AdmissionTicket>;
+export const Admission = z.object({
+  result: ScanResult,
+  tickets: z.array(AdmissionTicket),
+  booking: Booking.optional(),
+  admittedAt: Instant.optional(),
+  admittedBy: z.object({ id: Id, name: z.string() }).optional(),
+  /** The door (as the scanning counter named itself; default the staff member's name) of that admission. */
+  door: z.string().optional(),
+  ticketShow: z.object({ id: Id, startsAt: Instant, hallName: z.string(), movieTitle: z.string() }).optional(),
+  /** For too_early: when the doors open for this show. */
+  doorsOpenAt: Instant.optional(),
+});
+export type Admission = z.infer<typeof Admission>;

@@ -6,10 +6,11 @@ export const events = {
   'seats.changed': z.object({
     showId: Id,
     version: z.int(),
-    seats: z.array(z.object({ id: Id, status: SeatStatus })),
+    /** blockReason: a house seat's reason (shows.blockSeats), so open seat maps show it at once. */
+    seats: z.array(z.object({ id: Id, status: SeatStatus, blockReason: z.string().optional() })),
   }),
   'shows.changed': z.object({ showId: Id }),
-  'bookings.changed': z.object({ bookingId: Id, status: z.enum(['confirmed', 'cancelled']) }),
+  'bookings.changed': z.object({ bookingId: Id, status: z.enum(['confirmed', 'cancelled', 'exchanged']) }),
   /** A device was paired or revoked (Manager > Counters refreshes; the host closes a revoked device's stream). */
   'devices.changed': z.object({ deviceId: Id, revoked: z.boolean() }),
   /**

@@ -46,4 +46,13 @@ export const BookingCode = z
   .toUpperCase()
   .regex(/^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{6}$/, 'a booking code is 6 letters or digits');
 
+/** Ticket codes (v2): 10 characters from the booking-code alphabet, unique across the database. */
+export const TICKET_CODE_LENGTH = 10;
+/** What a door scans: a ticket code or a booking code, as typed or read by a scanner. */
+export const ScanCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{6,16}$/, 'a ticket or booking code is 6 to 16 letters or digits');
+
 export const Empty = z.strictObject({});

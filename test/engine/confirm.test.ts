@@ -45,10 +45,13 @@ describe('bookings.confirm', () => {
     expect(b.code).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{6}$/);
     // Tickets in row order: A1, C1, E1.
     expect(b.tickets).toEqual([
-      { seatId: seat('A', 1), seatLabel: 'A1', ticketType: 'adult', amount: 1500 },
-      { seatId: seat('C', 1), seatLabel: 'C1', ticketType: 'child', amount: 975 },
-      { seatId: seat('E', 1), seatLabel: 'E1', ticketType: 'adult', amount: 1000 },
+      { seatId: seat('A', 1), seatLabel: 'A1', ticketType: 'adult', amount: 1500, status: 'sold', id: expect.any(String), code: expect.any(String) },
+      { seatId: seat('C', 1), seatLabel: 'C1', ticketType: 'child', amount: 975, status: 'sold', id: expect.any(String), code: expect.any(String) },
+      { seatId: seat('E', 1), seatLabel: 'E1', ticketType: 'adult', amount: 1000, status: 'sold', id: expect.any(String), code: expect.any(String) },
     ]);
+    // Every ticket has its own code: 10 characters of the booking-code alphabet, all different.
+    for (const t of b.tickets) expect(t.code).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{10}$/);
+    expect(new Set(b.tickets.map((t) => t.code)).size).toBe(3);
     expect(claims().every((c) => c.booking_id === b.id && c.hold_id === null && c.expires_at === null)).toBe(true);
     expect(counts(h.engine.ctx.db)).toMatchObject({ holds: 0, claims: 3, bookings: 1, tickets: 3, payments: 1 });
     const bd = h.engine.ctx.db.prepare("SELECT breakdown FROM tickets WHERE seat_id = 'seat_C1'").get() as { breakdown: string };

@@ -73,6 +73,21 @@ describe('demo data', () => {
     expect(bad).toBe(0);
   });
 
+  it('prices Hall 1\'s Inception at $15.00: A1+A2 = $45.00 and C5+C6 = $39.00 on a weekday', async () => {
+    const shows = await h.ok('shows.list', { from: '2026-11-23', to: '2026-11-29' }, cashier);
+    const inception = shows.filter((s) => s.movieTitle === 'Inception' && s.hallName === 'Hall 1');
+    expect(inception.length).toBeGreaterThan(0);
+    expect(inception.every((s) => s.basePrice === 1500)).toBe(true);
+    // A weekday show (Monday to Friday in New York).
+    const weekday = inception.find((s) => ![0, 6].includes(new Date(Date.parse(s.startsAt) - 5 * 3_600_000).getUTCDay()))!;
+    const map = await h.ok('seats.map', { showId: weekday.id }, cashier);
+    const id = (label: string) => map.seats.find((s) => s.label === label)!.id;
+    const quote = async (labels: string[]) =>
+      (await h.ok('pricing.quote', { showId: weekday.id, tickets: labels.map((l) => ({ seatId: id(l), ticketType: 'adult' })) }, cashier)).total;
+    expect(await quote(['A1', 'A2'])).toBe(4500);
+    expect(await quote(['C5', 'C6'])).toBe(3900);
+  });
+
   it('does nothing the second time', async () => {
     const before = count(h.engine.ctx.db, 'SELECT count(*) AS n FROM shows');
     expect(seedDemo(h.engine.ctx)).toBe(false);

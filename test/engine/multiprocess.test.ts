@@ -1,46 +1,25 @@
 // Several OS processes, each with its own Engine and SQLite connection on one database file, race
 // to hold overlapping seats of one show and sell them. Afterwards: no seat sold twice, every sale a
 // process reported is in the database exactly as reported, and the only refusal was SEATS_UNAVAILABLE.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MONDAY_10AM, makeHarness, type Harness } from '../support/engineHarness';
 import { T, seatId, seedBasics, seedShow } from '../support/fixtures';
 import type { RacerArgs, RacerReport } from './workers/seatRacer';
+import { forkWorker, stopWorkers } from '../support/workerProcess';
 
 const WORKERS = 5;
 const SHOW = 'show_1';
 let h: Harness | undefined;
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const c of children) if (c.exitCode === null) c.kill();
-  children.length = 0;
+  stopWorkers(children);
   h?.close();
   h = undefined;
 });
 
-function start(args: RacerArgs): { child: ChildProcess; ready: Promise<void>; report: Promise<RacerReport> } {
-  const child = fork(join(__dirname, 'workers', 'seatRacer.ts'), [JSON.stringify(args)], {
-    execPath: process.execPath,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  let onReady!: () => void;
-  const ready = new Promise<void>((res) => (onReady = res));
-  const report = new Promise<RacerReport>((resolve, reject) => {
-    child.on('message', (m: { type: string; report?: RacerReport; error?: string }) => {
-      if (m.type === 'ready') onReady();
-      else if (m.type === 'report') resolve(m.report!);
-      else if (m.type === 'error') reject(new Error(`worker ${args.token}: ${m.error}`));
-    });
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker ${args.token} exited with ${code}`));
-    });
-  });
-  report.catch(() => {}); // observed below; avoid an unhandled rejection while waiting for "ready"
-  return { child, ready: Promise.race([ready, report.then(() => undefined)]), report };
-}
+const start = (args: RacerArgs) => forkWorker<RacerReport>(join(__dirname, 'workers', 'seatRacer.ts'), args, children, `worker ${args.token}`);
 
 describe('several processes on one database', () => {
   it('never sells a seat twice', async () => {

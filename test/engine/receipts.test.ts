@@ -25,6 +25,12 @@ describe('receipts.get', () => {
       { seatLabel: 'E2', ticketType: 'adult', amount: 1000 },
     ]);
     expect(r.qr).toBe(`BOXOFFICE:${b.code}:A1,E2`);
+    // One QR per ticket, each with that ticket's own code and no other's.
+    expect(r.tickets).toEqual(b.tickets.map((t) => ({ ticketId: t.id, code: t.code, seatLabel: t.seatLabel, qr: `BOXOFFICE:${t.code}:${t.seatLabel}` })));
+    expect(r.tickets.map((t) => t.seatLabel)).toEqual(['A1', 'E2']);
+    // A cancelled ticket has no QR left to scan.
+    await h.ok('bookings.cancel', { id: b.id, reason: 'one', ticketIds: [b.tickets[0]!.id] }, C);
+    expect((await h.ok('receipts.get', { bookingId: b.id }, C)).tickets.map((t) => t.seatLabel)).toEqual(['E2']);
     expect(r.header).toBe('PVR Cinemas - 5th Ave');
     expect(r.footer).toBe('No refunds after the show starts');
   });

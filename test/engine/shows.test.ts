@@ -73,7 +73,7 @@ describe('shows.list', () => {
     expect(tue).toEqual({
       id: 'tuesday', movieId: T.movie, movieTitle: 'Inception', hallId: T.hall, hallName: 'Hall 1', theaterId: T.theater,
       startsAt: '2026-11-24T19:00:00.000Z', endsAt: '2026-11-24T21:43:00.000Z', format: '2D', basePrice: 1000, status: 'scheduled',
-      capacity: 59, available: 54, held: 2, sold: 3,
+      capacity: 59, available: 54, held: 2, sold: 3, salesCloseAt: '2026-11-24T19:00:00.000Z',
     });
     // The hold runs out: its seats count as available again.
     h.clock.advance(6 * MIN);

@@ -53,6 +53,7 @@ const receipt: Receipt = {
   theater: { id: 'th_1', name: 'PVR Cinemas', city: 'New York', timezone: 'America/New_York', currency: 'USD' },
   lines: [{ seatLabel: 'A1', ticketType: 'adult', amount: 1500 }],
   qr: 'ABC234:A1',
+  tickets: [{ ticketId: 'tk_1', code: 'TKT2345678', seatLabel: 'A1', qr: 'BOXOFFICE:TKT2345678:A1' }],
   header: 'Welcome',
   footer: 'Enjoy the show',
 };
@@ -65,6 +66,9 @@ describe('receipt page', () => {
     expect(html).toContain('$15.00');
     expect(html).toContain('6:00 PM'); // 23:00 UTC in New York
     expect(html).toContain('<svg');
+    // One QR for the booking and one per ticket, each ticket's code printed beside its QR.
+    expect(html.match(/<svg/g)?.length).toBe(2);
+    expect(html).toContain('TKT2345678');
     expect(html).toContain("default-src 'none'");
   });
 });

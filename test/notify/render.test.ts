@@ -7,7 +7,7 @@ import { renderEmail, renderSms } from '../../electron/engine/notify/render';
 const receipt = (owedCash?: number): Receipt => ({
   booking: {
     id: 'b_1', code: 'K7MPQ2', status: 'cancelled', showId: 'show_1', movieTitle: 'Inception', hallName: 'Hall 1',
-    startsAt: '2030-01-01T19:00:00.000Z', tickets: [{ seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1800 }],
+    startsAt: '2030-01-01T19:00:00.000Z', tickets: [{ id: 'tk_A1', code: 'TKCODEA1', status: 'sold', seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1800 }],
     total: 1800, currency: 'USD', payments: [{ method: owedCash ? 'cash' : 'card', amount: 1800 }],
     cashier: { id: 'st_1', name: 'Cashier' }, createdAt: '2030-01-01T10:00:00.000Z', cancelledAt: '2030-01-01T12:00:00.000Z',
     refund: { amount: 1800, percent: 100, ...(owedCash ? { owedCash } : {}) },
@@ -15,6 +15,7 @@ const receipt = (owedCash?: number): Receipt => ({
   theater: { id: 'th_1', name: 'PVR Cinemas', city: 'New York', timezone: 'America/New_York', currency: 'USD' },
   lines: [{ seatLabel: 'A1', ticketType: 'adult', amount: 1800 }],
   qr: 'BOXOFFICE:K7MPQ2:A1',
+  tickets: [],
   header: '',
   footer: '',
 });

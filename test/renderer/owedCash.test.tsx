@@ -10,7 +10,7 @@ import { fakeApi, FakeError, type FakeApi } from './fakeApi';
 
 const owing: Booking = {
   id: 'b_1', code: 'K7MPQ2', status: 'cancelled', showId: 'show_1', movieTitle: 'Inception', hallName: 'Hall 1',
-  startsAt: '2030-01-01T19:00:00.000Z', tickets: [{ seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1800 }],
+  startsAt: '2030-01-01T19:00:00.000Z', tickets: [{ id: 'tk_A1', code: 'TKCODEA1', status: 'sold', seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1800 }],
   total: 1800, currency: 'USD', payments: [{ method: 'cash', amount: 1800, tendered: 2000, change: 200 }],
   cashier: { id: 'st_1', name: 'Cashier' }, createdAt: '2030-01-01T10:00:00.000Z', cancelledAt: '2030-01-01T12:00:00.000Z',
   refund: { amount: 1800, percent: 100, reason: 'Show cancelled: power cut', owedCash: 1800 },

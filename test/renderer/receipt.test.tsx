@@ -11,8 +11,8 @@ const receipt: Receipt = {
     id: 'b_1', code: 'K7MPQ2', status: 'confirmed', showId: 'show_1', movieTitle: 'Inception', hallName: 'Hall 1',
     startsAt: '2030-01-01T19:00:00.000Z',
     tickets: [
-      { seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1800 },
-      { seatId: 's_A2', seatLabel: 'A2', ticketType: 'child', amount: 1350 },
+      { id: 'tk_A1', code: 'TKCODEA1', status: 'sold', seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1800 },
+      { id: 'tk_A2', code: 'TKCODEA2', status: 'sold', seatId: 's_A2', seatLabel: 'A2', ticketType: 'child', amount: 1350 },
     ],
     total: 3150, currency: 'USD',
     payments: [{ method: 'cash', amount: 3150, tendered: 4000, change: 850 }],
@@ -24,6 +24,7 @@ const receipt: Receipt = {
     { seatLabel: 'A2', ticketType: 'child', amount: 1350 },
   ],
   qr: 'BOXOFFICE:K7MPQ2:A1,A2',
+  tickets: [],
   header: 'Welcome to PVR',
   footer: 'Enjoy the show',
 };

@@ -150,7 +150,7 @@ describe('sale store', () => {
     useSale.getState().setEntry({ method: 'cash', text: '10' });
     api.handle('bookings.confirm', (input) => ({
       id: 'b_1', code: 'ABCDEF', status: 'confirmed', showId: 'show_1', movieTitle: 'Inception', hallName: 'Hall 1', startsAt: '2030-01-01T19:00:00.000Z',
-      tickets: [{ seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1000 }], total: 1000, currency: 'USD',
+      tickets: [{ id: 'tk_A1', code: 'TKCODEA1', status: 'sold', seatId: 's_A1', seatLabel: 'A1', ticketType: 'adult', amount: 1000 }], total: 1000, currency: 'USD',
       payments: input.payments, cashier: { id: 'st_1', name: 'Cashier' }, createdAt: '2030-01-01T10:00:00.000Z',
     }));
     const booking = await useSale.getState().confirm();

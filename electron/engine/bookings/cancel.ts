@@ -1,6 +1,7 @@
 // bookings.cancel and bookings.refundQuote: tiered refunds from the settings, the manager override,
-// and the seats back on sale at once. The money part is in refund.ts (shared with shows.cancel).
-import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Settings } from '../../../shared/contract';
+// and the seats back on sale at once; with ticketIds only those tickets (partial cancellation). The money part is in refund.ts (shared with shows.cancel).
+import { BoxOfficeError, type BookingStatus, type ChannelOutput, type ParsedInput, type Settings } from '../../../shared/contract';
+import { requireBookingMove } from './states';
 import type { Actor, EngineCtx } from '../context';
 import { getSettings } from '../settings/settings';
 import { verifyManager } from '../staff/auth';
@@ -22,24 +23,28 @@ export function tierPercent(tiers: readonly Tier[], startsAt: number, now: numbe
   return 0;
 }
 
-interface Target { id: string; status: string; total: number; startsAt: number }
+interface Target { id: string; status: BookingStatus; startsAt: number; /** The amounts of the tickets asked about (default every live one). */ amount: number }
 
-function loadTarget(ctx: EngineCtx, id: string): Target {
+function loadTarget(ctx: EngineCtx, id: string, ticketIds?: readonly string[]): Target {
   const row = ctx.db
-    .prepare('SELECT b.id, b.status, b.total, s.starts_at FROM bookings b JOIN shows s ON s.id = b.show_id WHERE b.id = ?')
-    .get(id) as { id: string; status: string; total: number; starts_at: number } | undefined;
+    .prepare('SELECT b.id, b.status, s.starts_at FROM bookings b JOIN shows s ON s.id = b.show_id WHERE b.id = ?')
+    .get(id) as { id: string; status: BookingStatus; starts_at: number } | undefined;
   if (!row) throw new BoxOfficeError('NOT_FOUND', 'No booking with that id', { id });
-  return { id: row.id, status: row.status, total: row.total, startsAt: row.starts_at };
+  // Only a confirmed booking can be cancelled (already cancelled: CONFLICT; exchanged: illegal).
+  if (row.status !== 'confirmed') requireBookingMove(row.id, row.status, 'cancelled');
+  const tickets = ctx.db.prepare("SELECT id, amount FROM tickets WHERE booking_id = ? AND status <> 'cancelled'").all(id) as { id: string; amount: number }[];
+  const wanted = ticketIds ? new Set(ticketIds) : null;
+  const amount = tickets.filter((t) => !wanted || wanted.has(t.id)).reduce((s, t) => s + t.amount, 0);
+  return { id: row.id, status: row.status, startsAt: row.starts_at, amount };
 }
 
 export function refundQuote(ctx: EngineCtx, input: ParsedInput<'bookings.refundQuote'>, _actor: Actor): ChannelOutput<'bookings.refundQuote'> {
-  const b = loadTarget(ctx, input.id);
-  if (b.status !== 'confirmed') throw new BoxOfficeError('CONFLICT', 'This booking is already cancelled', { id: b.id });
+  const b = loadTarget(ctx, input.id, input.ticketIds);
   const now = ctx.clock.now();
   const showStarted = now >= b.startsAt;
   // Once the show started there is no tiered refund; only a manager's override (100 %) remains.
   const percent = showStarted ? 0 : tierPercent(getSettings(ctx).cancellationTiers, b.startsAt, now);
-  return { amount: refundAmount(b.total, percent), percent, showStarted };
+  return { amount: refundAmount(b.amount, percent), percent, showStarted };
 }
 
 /**
@@ -61,8 +66,7 @@ function overrideApprover(ctx: EngineCtx, input: ParsedInput<'bookings.cancel'>,
 }
 
 export async function cancelBooking(ctx: EngineCtx, input: ParsedInput<'bookings.cancel'>, actor: Actor): Promise<ChannelOutput<'bookings.cancel'>> {
-  const b = loadTarget(ctx, input.id);
-  if (b.status !== 'confirmed') throw new BoxOfficeError('CONFLICT', 'This booking is already cancelled', { id: b.id });
+  const b = loadTarget(ctx, input.id, input.ticketIds);
   const approver = input.override ? overrideApprover(ctx, input, actor) : null;
   const now = ctx.clock.now();
   if (!approver && now >= b.startsAt) {
@@ -72,7 +76,10 @@ export async function cancelBooking(ctx: EngineCtx, input: ParsedInput<'bookings
 
   const plan = ctx.db
     .transaction(() => {
-      const p = cancelBookingInTx(ctx, actor, b.id, percent, input.reason, approver ? { override: true, approvedBy: approver } : {});
+      const p = cancelBookingInTx(
+        ctx, actor, b.id, percent, input.reason, approver ? { override: true, approvedBy: approver } : {}, 'booking.cancelled', true,
+        input.ticketIds ? { ticketIds: input.ticketIds } : {},
+      );
       return { ...p, version: bumpSeatVersion(ctx.db, p.showId) };
     })
     .immediate();
@@ -81,7 +88,7 @@ export async function cancelBooking(ctx: EngineCtx, input: ParsedInput<'bookings
   // commit already holds a 'pending' intent per terminal refund: if we die here, recovery sends it.
   const money = await runTerminalRefunds(ctx, actor, plan.terminal);
   publishSeatChanges(ctx, plan.showId, plan.version, plan.seatIds.map((id) => ({ id, status: 'available' as const })));
-  ctx.emit('bookings.changed', { bookingId: b.id, status: 'cancelled' });
+  ctx.emit('bookings.changed', { bookingId: b.id, status: plan.bookingCancelled ? 'cancelled' : 'confirmed' });
   // A refund the terminal refused is not hidden behind "refunded": the cashier is told at once.
   const failed = money.failed.map((f) => ({ method: f.method, amount: f.amount }));
   return { booking: requireBooking(ctx.db, b.id), refund: { amount: plan.amount, percent: plan.percent, ...(failed.length ? { failed } : {}) } };

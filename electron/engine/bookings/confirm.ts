@@ -19,27 +19,24 @@
 import { stmt } from '../db/stmts';
 import { enqueueForBooking } from '../notify/outbox';
 import {
-  BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod,
+  BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput,
 } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
-import { newBookingCode, newId } from '../ids';
+import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
 import { requireBooking } from './query';
-import { runTerminalRefunds, type TerminalRefund } from './refund';
+import { freshBookingCode, insertTickets, sellHold } from './rows';
+import { salesCloseAt } from '../schedule/salesWindow';
+import { chargeTerminal, compensate, insertCharges } from './charge';
 import { openShiftId, requireShiftForCash } from './shift';
-import {
-  beginCharge, markChargeFailed, markChargesDone, markChargeUnknown, newLeaseOwner, recordChargeTxn,
-} from '../payments/intents';
+import { markChargesDone, newLeaseOwner } from '../payments/intents';
 
 type Input = ParsedInput<'bookings.confirm'>;
-type ElectronicMethod = Exclude<PaymentMethod, 'cash'>;
 
-interface Approved { index: number; method: ElectronicMethod; amount: number; transactionId: string; opId: string }
-
-function bookingIdByKey(db: Db, key: string): string | null {
+export function bookingIdByKey(db: Db, key: string): string | null {
   const row = stmt(db, 'SELECT id FROM bookings WHERE idempotency_key = ?').get(key) as { id: string } | undefined;
   return row?.id ?? null;
 }
@@ -56,14 +53,14 @@ function replay(db: Db, bookingId: string, actor: Actor): Booking {
   return booking;
 }
 
-function holdSeatIds(db: Db, holdId: string): string[] {
+export function holdSeatIds(db: Db, holdId: string): string[] {
   return (stmt(db, 'SELECT seat_id FROM seat_claims WHERE hold_id = ? ORDER BY seat_id').all(holdId) as { seat_id: string }[]).map(
     (r) => r.seat_id,
   );
 }
 
 /** The tickets must name exactly the hold's seats: no seat missing, none extra. */
-function checkCoverage(held: string[], tickets: Input['tickets']): void {
+export function checkCoverage(held: string[], tickets: Input['tickets']): void {
   const heldSet = new Set(held);
   const ticketSet = new Set(tickets.map((t) => t.seatId));
   const missing = held.filter((s) => !ticketSet.has(s));
@@ -76,7 +73,7 @@ function checkCoverage(held: string[], tickets: Input['tickets']): void {
 }
 
 /** Payments must add up to the total exactly; cash must be tendered in full. */
-function checkPayments(total: number, payments: Input['payments']): void {
+export function checkPayments(total: number, payments: Input['payments']): void {
   payments.forEach((p, i) => {
     if (p.method !== 'cash' && p.tendered !== undefined) {
       throw new BoxOfficeError('VALIDATION', 'Only a cash payment has a tendered amount', [
@@ -107,19 +104,7 @@ function checkPayments(total: number, payments: Input['payments']): void {
   });
 }
 
-/** Sends this attempt's approved charges back; returns what was refunded (for the error details). */
-async function compensate(ctx: EngineCtx, actor: Actor, approved: Approved[], owner: string, keep: ReadonlySet<string> = new Set()) {
-  const refunds: TerminalRefund[] = approved
-    .filter((a) => !keep.has(a.transactionId))
-    .map((a) => ({ bookingId: '', method: a.method, transactionId: a.transactionId, amount: a.amount, op: { id: a.opId, owner } }));
-  const { done, failed } = await runTerminalRefunds(ctx, actor, refunds);
-  return {
-    refunded: done.map((r) => ({ method: r.method, amount: r.amount })),
-    ...(failed.length ? { refundFailed: failed.map((r) => ({ method: r.method, amount: r.amount, transactionId: r.transactionId })) } : {}),
-  };
-}
-
-function isUniqueViolation(e: unknown, column: string): boolean {
+export function isUniqueViolation(e: unknown, column: string): boolean {
   const err = e as { code?: string; message?: string };
   return err?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (err.message ?? '').includes(column);
 }
@@ -148,7 +133,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   const show = loadPricedShow(db, hold.show_id);
   if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId: show.id });
   // Holds are refused once a show starts; a hold taken just before must not turn into a sale after.
-  if (ctx.clock.now() >= show.startsAt) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started; tickets can no longer be sold', { showId: show.id });
+  if (ctx.clock.now() >= salesCloseAt(db, show.startsAt)) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started; tickets can no longer be sold', { showId: show.id });
   checkCoverage(holdSeatIds(db, hold.id), input.tickets);
   const quote = computeQuote(db, show, input.tickets);
   checkPayments(quote.total, input.payments);
@@ -156,47 +141,9 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
   // Before any card is charged: a split card + cash sale must not charge the card and then fail.
   if (takesCash) requireShiftForCash(db, actor.staffId, 'take');
 
-  // 3. Electronic payments through the terminal, each with its own idempotency key, so a terminal
-  // recognises a retried charge. A client must therefore use a NEW idempotencyKey after a failed
-  // attempt (PAYMENT_DECLINED, HOLD_EXPIRED): the key names one attempt at one sale, and a
-  // terminal may answer a reused key with the earlier, already refunded, transaction.
-  // Each charge is on file (terminal_ops, committed) before the terminal is asked to take money.
-  const approved: Approved[] = [];
+  // 3. Electronic payments through the terminal (charge.ts: each on file before it is charged).
   const owner = newLeaseOwner();
-  for (const [index, p] of input.payments.entries()) {
-    if (p.method === 'cash') continue;
-    const opId = beginCharge(ctx, {
-      idempotencyKey: input.idempotencyKey, index, method: p.method, amount: p.amount, currency: show.currency, staffId: actor.staffId, owner,
-    });
-    let result: Awaited<ReturnType<EngineCtx['terminal']['charge']>>;
-    try {
-      result = await ctx.terminal.charge({
-        method: p.method,
-        amount: p.amount,
-        currency: show.currency,
-        idempotencyKey: `${input.idempotencyKey}:${index}`,
-        ...(p.reference !== undefined ? { reference: p.reference } : {}),
-      });
-    } catch (e) {
-      // A terminal that fails to answer is treated as a decline: nothing is sold.
-      // The money may have moved all the same: the intent says 'unknown' and is audited.
-      ctx.log.error('payment terminal failed', { method: p.method, error: String(e) });
-      markChargeUnknown(ctx, actor, opId, `the terminal failed: ${String(e)}`);
-      result = { approved: false, reason: 'The payment terminal did not answer' };
-    }
-    if (!result.approved) {
-      markChargeFailed(ctx, opId, result.reason);
-      const comp = await compensate(ctx, actor, approved, owner);
-      throw new BoxOfficeError('PAYMENT_DECLINED', `The ${p.method} payment was declined: ${result.reason}`, {
-        payment: index,
-        method: p.method,
-        reason: result.reason,
-        ...comp,
-      });
-    }
-    recordChargeTxn(ctx, opId, owner, result.transactionId);
-    approved.push({ index, method: p.method, amount: p.amount, transactionId: result.transactionId, opId });
-  }
+  const approved = await chargeTerminal(ctx, actor, { idempotencyKey: input.idempotencyKey, payments: input.payments, currency: show.currency, owner });
 
   // 4. The sale, in one transaction.
   const txnByIndex = new Map(approved.map((a) => [a.index, a.transactionId]));
@@ -204,7 +151,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     const dup = bookingIdByKey(db, input.idempotencyKey);
     if (dup) return { bookingId: dup, duplicate: true, version: 0, seatIds: [] };
     const now = ctx.clock.now();
-    if (now >= show.startsAt) throw new BoxOfficeError('SHOW_STARTED', 'The show started while the payment was taken', { showId: show.id });
+    if (now >= salesCloseAt(db, show.startsAt)) throw new BoxOfficeError('SHOW_STARTED', 'The show started while the payment was taken', { showId: show.id });
     // A seat blocked or removed from the layout while the customer paid is not sold.
     const unsellable = stmt(db, 'SELECT s.id FROM seat_claims c JOIN seats s ON s.id = c.seat_id WHERE c.hold_id = ? AND (s.blocked = 1 OR s.removed = 1)')
       .all(hold.id) as { id: string }[];
@@ -228,10 +175,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     }
 
     const bookingId = newId('bk');
-    let code = newBookingCode();
-    const codeTaken = stmt(db, 'SELECT 1 FROM bookings WHERE code = ?');
-    // ~1e9 codes: a collision is rare, and we hold the write lock, so checking is enough.
-    for (let i = 0; codeTaken.get(code) && i < 20; i++) code = newBookingCode();
+    const code = freshBookingCode(db);
     const c = input.customer;
     // Again inside the write lock: the shift may have been closed while a card was charged.
     const shiftId = takesCash ? requireShiftForCash(db, actor.staffId, 'take') : openShiftId(db, actor.staffId);
@@ -244,26 +188,9 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       c?.name || null, c?.phone || null, c?.email || null,
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
-    const ticket = stmt(db,
-      'INSERT INTO tickets (id, booking_id, show_id, seat_id, seat_label, ticket_type, amount, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const l of quote.lines) {
-      ticket.run(newId('tk'), bookingId, show.id, l.seatId, l.seatLabel, l.ticketType, l.amount, JSON.stringify(l.breakdown));
-    }
-    const payment = stmt(db,
-      `INSERT INTO payments (id, booking_id, kind, method, amount, tendered, change, reference, terminal_txn, staff_id, shift_id, created_at)
-       VALUES (?, ?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    input.payments.forEach((p, i) => {
-      const tendered = p.method === 'cash' ? (p.tendered ?? p.amount) : null;
-      payment.run(
-        newId('pay'), bookingId, p.method, p.amount, tendered, tendered === null ? null : tendered - p.amount,
-        p.reference ?? null, txnByIndex.get(i) ?? null, actor.staffId, shiftId, now,
-      );
-    });
-    const sold = stmt(db, 'UPDATE seat_claims SET booking_id = ?, hold_id = NULL, expires_at = NULL WHERE hold_id = ?').run(bookingId, hold.id);
-    if (sold.changes !== seatIds.length) throw new Error(`claim conversion mismatch: ${sold.changes} of ${seatIds.length}`);
-    stmt(db, 'DELETE FROM holds WHERE id = ?').run(hold.id);
+    insertTickets(db, bookingId, show.id, quote.lines);
+    insertCharges(db, bookingId, input.payments, txnByIndex, actor.staffId, shiftId, now);
+    sellHold(db, hold.id, bookingId, seatIds.length);
     // This attempt's charges are the booking's, unless payment recovery took one over (a charge
     // slower than the grace period): then it is being refunded, and the sale must not commit.
     if (!markChargesDone(db, now, approved.map((a) => a.opId), owner, bookingId)) {

@@ -2,7 +2,10 @@
 // cancel, shows.cancel and receipts too, so every channel answers the same shape), bookings.get
 // and bookings.search.
 import { stmt } from '../db/stmts';
-import { BoxOfficeError, type Booking, type ChannelOutput, type ParsedInput, type PaymentMethod } from '../../../shared/contract';
+import {
+  BoxOfficeError, type Booking, type BookingStatus, type BookingTicket, type ChannelOutput, type ParsedInput, type PaymentMethod,
+  type TicketStatus,
+} from '../../../shared/contract';
 import { localDayRange } from '../../../shared/localTime';
 import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
@@ -12,7 +15,7 @@ interface BookingRow {
   id: string;
   code: string;
   show_id: string;
-  status: 'confirmed' | 'cancelled';
+  status: BookingStatus;
   total: number;
   currency: string;
   customer_name: string | null;
@@ -29,9 +32,38 @@ interface BookingRow {
   starts_at: number;
   movie_title: string;
   hall_name: string;
+  exchanged_to: string | null;
+  exchanged_from: string | null;
 }
 
-interface TicketRow { seat_id: string; seat_label: string; ticket_type: string; amount: number }
+interface TicketRow {
+  id: string;
+  code: string;
+  seat_id: string;
+  seat_label: string;
+  ticket_type: string;
+  amount: number;
+  status: TicketStatus;
+  admitted_at: number | null;
+  cancelled_at: number | null;
+}
+
+/** SQL columns of a ticket as toTicket reads them (alias t). */
+export const TICKET_COLUMNS = 't.id, t.code, t.seat_id, t.seat_label, t.ticket_type, t.amount, t.status, t.admitted_at, t.cancelled_at';
+
+export function toTicket(t: TicketRow): BookingTicket {
+  return {
+    id: t.id,
+    code: t.code,
+    seatId: t.seat_id,
+    seatLabel: t.seat_label,
+    ticketType: t.ticket_type,
+    amount: t.amount,
+    status: t.status,
+    ...(t.admitted_at !== null ? { admittedAt: iso(t.admitted_at) } : {}),
+    ...(t.cancelled_at !== null ? { cancelledAt: iso(t.cancelled_at) } : {}),
+  };
+}
 
 interface PaymentRow { method: PaymentMethod; amount: number; tendered: number | null; change: number | null; reference: string | null }
 
@@ -62,7 +94,7 @@ export function loadBookings(db: Db, ids: readonly string[]): Booking[] {
   if (rows.length === 0) return [];
   // Tickets in seat-map order (row, then number), whatever order they were sold in.
   const tickets = stmt(db,
-      `SELECT t.booking_id, t.seat_id, t.seat_label, t.ticket_type, t.amount FROM tickets t JOIN seats se ON se.id = t.seat_id
+      `SELECT t.booking_id, ${TICKET_COLUMNS} FROM tickets t JOIN seats se ON se.id = t.seat_id
        WHERE t.booking_id IN (SELECT value FROM json_each(?)) ORDER BY se.row_index, se.number, t.seat_label`,
     )
     .all(idList) as ({ booking_id: string } & TicketRow)[];
@@ -97,7 +129,7 @@ function toBooking(b: BookingRow, tickets: TicketRow[], payments: PaymentRow[]):
     movieTitle: b.movie_title,
     hallName: b.hall_name,
     startsAt: iso(b.starts_at),
-    tickets: tickets.map((t) => ({ seatId: t.seat_id, seatLabel: t.seat_label, ticketType: t.ticket_type, amount: t.amount })),
+    tickets: tickets.map(toTicket),
     total: b.total,
     currency: b.currency,
     payments: payments.map((p) => ({
@@ -118,6 +150,8 @@ function toBooking(b: BookingRow, tickets: TicketRow[], payments: PaymentRow[]):
     };
   }
   if (b.cancelled_at !== null) booking.cancelledAt = iso(b.cancelled_at);
+  if (b.exchanged_to !== null) booking.exchangedTo = b.exchanged_to;
+  if (b.exchanged_from !== null) booking.exchangedFrom = b.exchanged_from;
   if (b.refund_amount !== null) {
     booking.refund = {
       amount: b.refund_amount,
@@ -164,6 +198,11 @@ export function searchBookings(ctx: EngineCtx, input: ParsedInput<'bookings.sear
     if (/^[A-Z0-9]{1,6}$/.test(code)) {
       any.push('b.code LIKE ?');
       params.push(`${code}%`);
+    }
+    // A ticket's own code (read off one ticket's QR) finds its booking.
+    if (/^[A-Z0-9]{8,16}$/.test(code)) {
+      any.push('b.id IN (SELECT booking_id FROM tickets WHERE code = ?)');
+      params.push(code);
     }
     any.push("b.customer_name LIKE ? ESCAPE '\\'", "b.customer_email LIKE ? ESCAPE '\\'");
     params.push(likeSubstring(query), likeSubstring(query));

@@ -84,6 +84,7 @@ export function migrate(db: Db, migrations: Migration[] = MIGRATIONS, beforeMigr
   const run = db.transaction(() => {
     for (const m of migrations.slice(current)) {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   });

@@ -25,7 +25,7 @@ function insertHall(db: Db, theaterId: string, name: string, cleaningMinutes: nu
   return hallId;
 }
 
-interface DemoMovieRef { id: string; duration: number }
+interface DemoMovieRef { id: string; title: string; duration: number }
 
 function insertShow(db: Db, hallId: string, movieId: string, start: number, endsAt: number, blockEnd: number, basePrice: number, format: string, now: number): string {
   const id = newId('show');
@@ -41,7 +41,8 @@ function insertShow(db: Db, hallId: string, movieId: string, start: number, ends
  * quarter hour after the previous block (trailers + film + cleaning) ends, so none overlap.
  */
 function scheduleWeek(
-  db: Db, ctx: EngineCtx, hall: { id: string; cleaning: number; firstStart: string; basePrice: number; format: string },
+  db: Db, ctx: EngineCtx,
+  hall: { id: string; cleaning: number; firstStart: string; basePrice: number; format: string; moviePrices?: Record<string, number> },
   movies: DemoMovieRef[], offset: number, tz: string,
 ): number {
   const now = ctx.clock.now();
@@ -58,7 +59,7 @@ function scheduleWeek(
       const movie = movies[m++ % movies.length]!;
       const endsAt = t + (trailers + movie.duration) * MINUTE;
       const blockEnd = endsAt + hall.cleaning * MINUTE;
-      insertShow(db, hall.id, movie.id, t, endsAt, blockEnd, hall.basePrice, hall.format, now);
+      insertShow(db, hall.id, movie.id, t, endsAt, blockEnd, hall.moviePrices?.[movie.title] ?? hall.basePrice, hall.format, now);
       count++;
       t = roundUp(blockEnd, SLOT);
     }
@@ -96,13 +97,14 @@ export function seedDemo(ctx: EngineCtx, opts: { largeHall?: boolean } = {}): bo
     for (const mv of DEMO_MOVIES) {
       const id = newId('mv');
       insertMovie.run(id, mv.title, mv.durationMinutes, JSON.stringify(mv.genres), mv.language, mv.rating, mv.releaseDate, mv.synopsis, now);
-      movies.push({ id, duration: mv.durationMinutes });
+      movies.push({ id, title: mv.title, duration: mv.durationMinutes });
     }
     const insertStaff = ctx.db.prepare('INSERT INTO staff (id, name, role, pin_hash, active, created_at) VALUES (?, ?, ?, ?, 1, ?)');
     DEMO_STAFF.forEach((s, i) => insertStaff.run(newId('st'), s.name, s.role, pins[i], now));
 
     const shows =
-      scheduleWeek(ctx.db, ctx, { id: hall1, cleaning: 15, firstStart: '10:00', basePrice: 1200, format: '2D' }, movies, 0, tz) +
+      // Inception at $15.00 in Hall 1: the seeds' worked example (A1+A2 vip = $45.00, C5+C6 premium = $39.00 on a weekday).
+      scheduleWeek(ctx.db, ctx, { id: hall1, cleaning: 15, firstStart: '10:00', basePrice: 1200, format: '2D', moviePrices: { Inception: 1500 } }, movies, 0, tz) +
       scheduleWeek(ctx.db, ctx, { id: hall2, cleaning: 20, firstStart: '10:30', basePrice: 1000, format: '2D' }, movies, 3, tz);
     writeAudit(ctx, null, 'demo.seed', theaterId, { halls: 2, movies: movies.length, shows });
     return true;

@@ -8,11 +8,12 @@ import { stmt } from '../db/stmts';
 
 interface GridRow { id: string; row_index: number; number: number; col: number; type: SeatType; free: number }
 
-/** Free means: not blocked and no live claim (an expired hold does not count). */
+/** Free means: not blocked (in the layout or as a house seat of this show) and no live claim (an expired hold does not count). */
 const GRID_SQL = `
   SELECT s.id, s.row_index, s.number, s.col, s.type,
-         (s.blocked = 0 AND c.seat_id IS NULL) AS free
+         (s.blocked = 0 AND c.seat_id IS NULL AND hb.seat_id IS NULL) AS free
   FROM seats s
+  LEFT JOIN show_blocks hb ON hb.show_id = @show AND hb.seat_id = s.id
   LEFT JOIN seat_claims c
     ON c.show_id = @show AND c.seat_id = s.id AND ${liveClaimSql('c', '@now')}
   WHERE s.hall_id = @hall AND s.removed = 0

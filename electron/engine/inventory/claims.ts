@@ -6,6 +6,7 @@ import { BoxOfficeError, type Hold, type Show } from '../../../shared/contract';
 import { iso } from '../clock';
 import type { Db } from '../db/open';
 import { stmt } from '../db/stmts';
+import { salesCloseAt } from '../schedule/salesWindow';
 
 /** The most seats one hold may carry: a counter sale, not a group booking. */
 export const MAX_SEATS_PER_HOLD = 20;
@@ -52,12 +53,12 @@ export function toShow(r: ShowRow): Show {
   };
 }
 
-/** A show whose seats may be claimed now: it exists, is scheduled and has not started. */
+/** A show whose seats may be claimed now: it exists, is scheduled and its sales have not closed. */
 export function requireOpenShow(db: Db, showId: string, now: number): ShowRow {
   const show = getShowRow(db, showId);
   if (!show) throw new BoxOfficeError('NOT_FOUND', 'There is no such show', { showId });
   if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId });
-  if (now >= show.starts_at) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started', { showId });
+  if (now >= salesCloseAt(db, show.starts_at)) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started', { showId });
   return show;
 }
 

@@ -13,6 +13,7 @@ import {
 import { stmt } from '../db/stmts';
 import { bumpSeatVersion, publishSeatChanges } from './versions';
 import { withoutFsync } from '../db/open';
+import { houseSeats } from './houseSeats';
 
 interface SeatCheckRow { id: string; hall_id: string; blocked: number; removed: number }
 
@@ -54,7 +55,8 @@ export function holdSeats(ctx: EngineCtx, input: ParsedInput<'seats.hold'>, acto
     const claims = liveClaims(db, show.id, seatIds, now);
     const mine = new Set(claims.filter((c) => hold !== null && c.hold_id === hold.id).map((c) => c.seat_id));
     const taken = new Set(claims.filter((c) => !mine.has(c.seat_id)).map((c) => c.seat_id));
-    const unavailable = seatIds.filter((id) => byId.get(id)!.blocked !== 0 || taken.has(id));
+    const house = houseSeats(db, show.id, seatIds);
+    const unavailable = seatIds.filter((id) => byId.get(id)!.blocked !== 0 || taken.has(id) || house.has(id));
     if (unavailable.length) {
       throw new BoxOfficeError('SEATS_UNAVAILABLE', 'Some of these seats are no longer available; nothing was held', { seatIds: unavailable });
     }

@@ -16,11 +16,15 @@ interface MapRow {
   hold_id: string | null;
   booking_id: string | null;
   own: number;
+  house_reason: string | null;
 }
 
-/** The status rule, in order: blocked, sold, held (live), else available. Expired holds are available. */
-export function seatStatus(r: { blocked: number; booking_id: string | null; hold_id: string | null }): SeatStatus {
-  if (r.blocked) return 'blocked';
+/**
+ * The status rule, in order: blocked (in the layout, or a house seat of this show), sold, held
+ * (live), else available. Expired holds are available.
+ */
+export function seatStatus(r: { blocked: number; booking_id: string | null; hold_id: string | null; house_reason?: string | null }): SeatStatus {
+  if (r.blocked || (r.house_reason ?? null) !== null) return 'blocked';
   if (r.booking_id !== null) return 'sold';
   if (r.hold_id !== null) return 'held';
   return 'available';
@@ -32,8 +36,9 @@ export function seatStatus(r: { blocked: number; booking_id: string | null; hold
  */
 export const MAP_SQL = `
   SELECT s.id, s.row_label, s.number, s.col, s.type, s.blocked,
-         c.hold_id, c.booking_id, (h.session IS NOT NULL AND h.session = @session) AS own
+         c.hold_id, c.booking_id, (h.session IS NOT NULL AND h.session = @session) AS own, hb.reason AS house_reason
   FROM seats s
+  LEFT JOIN show_blocks hb ON hb.show_id = @show AND hb.seat_id = s.id
   LEFT JOIN seat_claims c
     ON c.show_id = @show AND c.seat_id = s.id AND ${liveClaimSql('c', '@now')}
   LEFT JOIN holds h ON h.id = c.hold_id
@@ -65,11 +70,13 @@ export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: 
       };
       // holdId only on the caller's own holds: other counters' holds stay opaque.
       if (r.own && r.hold_id !== null) seat.holdId = r.hold_id;
+      if (r.house_reason !== null) seat.blockReason = r.house_reason;
       return seat;
     });
 
-    // Capacity counts sellable seats (in the layout and not blocked), as every other screen does.
-    const capacity = seats.reduce((n, s) => n + (s.status === 'blocked' ? 0 : 1), 0);
+    // Capacity counts sellable seats (in the layout and not blocked there), as every other screen
+    // does; a house seat of this show stays in the capacity, like a sold one.
+    const capacity = rows.reduce((n, r) => n + (r.blocked ? 0 : 1), 0);
     // The caller's own live hold on this show (the newest), so a counter that reloads its page
     // takes its hold back with its expiry instead of seeing its own seats as someone else's.
     const mine = stmt(

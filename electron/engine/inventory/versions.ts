@@ -12,7 +12,7 @@ export function bumpSeatVersion(db: Db, showId: string): number {
   return row?.seat_version ?? 0;
 }
 
-export function publishSeatChanges(ctx: EngineCtx, showId: string, version: number, seats: { id: string; status: SeatStatus }[]): void {
+export function publishSeatChanges(ctx: EngineCtx, showId: string, version: number, seats: { id: string; status: SeatStatus; blockReason?: string }[]): void {
   if (seats.length === 0) return;
   ctx.emit('seats.changed', { showId, version, seats });
 }

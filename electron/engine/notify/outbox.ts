@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { iso } from '../clock';
 import { writeAudit } from '../audit/audit';
 
-export type Topic = 'booking.confirmed' | 'booking.cancelled' | 'show.cancelled' | 'booking.receipt';
+export type Topic = 'booking.confirmed' | 'booking.cancelled' | 'booking.partly_cancelled' | 'show.cancelled' | 'booking.receipt';
 
 /**
  * Queues the email and SMS for a booking, for the customer's address and phone on file.

@@ -22,6 +22,7 @@ const TITLES: Record<string, string> = {
   'booking.confirmed': 'Your tickets',
   'booking.receipt': 'Your tickets',
   'booking.cancelled': 'Booking cancelled',
+  'booking.partly_cancelled': 'Some tickets cancelled',
   'show.cancelled': 'Show cancelled: your booking is refunded',
 };
 
@@ -59,7 +60,7 @@ function owedLine(r: Receipt): string[] {
 
 export function renderSms(r: Receipt, topic: string): string {
   const b = r.booking;
-  const head = topic === 'show.cancelled' ? 'show cancelled, refunded' : topic === 'booking.cancelled' ? 'cancelled' : 'booked';
+  const head = topic === 'show.cancelled' ? 'show cancelled, refunded' : topic === 'booking.cancelled' ? 'cancelled' : topic === 'booking.partly_cancelled' ? 'some tickets cancelled' : 'booked';
   const owed = owedLine(r).map((l) => ` ${l}`).join('');
   return `${r.theater.name}: ${head}. ${b.movieTitle}, ${when(r)}, seats ${r.lines.map((l) => l.seatLabel).join(' ')}. Code ${b.code}.${owed}`;
 }

@@ -28,6 +28,10 @@ export function buildReceipt(ctx: EngineCtx, bookingId: string): Receipt {
     theater,
     lines: booking.tickets.map((t) => ({ seatLabel: t.seatLabel, ticketType: t.ticketType, amount: t.amount })),
     qr: qrPayload(booking.code, booking.tickets.map((t) => t.seatLabel)),
+    // One QR per ticket still valid at the door; a cancelled ticket gets none.
+    tickets: booking.tickets
+      .filter((t) => t.status !== 'cancelled')
+      .map((t) => ({ ticketId: t.id, code: t.code, seatLabel: t.seatLabel, qr: qrPayload(t.code, [t.seatLabel]) })),
     header: receipt.header,
     footer: receipt.footer,
   };

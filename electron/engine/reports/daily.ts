@@ -6,7 +6,8 @@
 // - money is what moved that day: gross = charge payments created that day, refunds = refund
 //   payments created that day (whenever the booking was sold), net = gross - refunds;
 // - ticketsSold and bookings count the bookings created that day, cancelled ones included: they
-//   were sold that day, and their refund shows up as a refund on the day it was paid back;
+//   were sold that day, and their refund shows up as a refund on the day it was paid back; the
+//   booking an exchange makes is not a new sale (its money is the difference, counted as moved);
 // - byMovie / byShow attribute money and tickets through the booking's show; byCashier attributes
 //   money to the staff member who took or paid it back (payments.staff_id, what their drawer saw)
 //   and tickets to the cashier who sold the booking.
@@ -32,7 +33,7 @@ export const SALES_SQL = `
   SELECT b.show_id, b.cashier_id, COUNT(*) AS bookings,
          SUM((SELECT COUNT(*) FROM tickets t WHERE t.booking_id = b.id)) AS tickets
   FROM bookings b
-  WHERE b.created_at >= ? AND b.created_at < ?
+  WHERE b.created_at >= ? AND b.created_at < ? AND b.exchanged_from IS NULL
   GROUP BY b.show_id, b.cashier_id`;
 
 /** Money moved in [from, to), per show, staff member, method and kind. */

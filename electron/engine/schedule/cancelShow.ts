@@ -35,7 +35,7 @@ export async function cancelShow(ctx: EngineCtx, input: ParsedInput<'shows.cance
         db.prepare("SELECT id FROM bookings WHERE show_id = ? AND status = 'confirmed' ORDER BY created_at, rowid").all(show.id) as { id: string }[]
       ).map((r) => r.id);
       const plans: RefundPlan[] = bookingIds.map((id) =>
-        cancelBookingInTx(ctx, actor, id, 100, `Show cancelled: ${input.reason}`, { showCancelled: true }, 'show.cancelled', false),
+        cancelBookingInTx(ctx, actor, id, 100, `Show cancelled: ${input.reason}`, { showCancelled: true }, 'show.cancelled', false, { includeAdmitted: true }),
       );
       // Whatever is left are holds (and claims of holds that already expired): release them all.
       const freed = db.prepare('DELETE FROM seat_claims WHERE show_id = ? RETURNING seat_id').all(show.id) as { seat_id: string }[];

@@ -20,6 +20,8 @@ function rangeIn(tz: string, input: ParsedInput<'shows.list'>, now: number): [nu
 
 interface ListRow extends ShowRow {
   movie_title: string; hall_name: string; theater_id: string; timezone: string; capacity: number; held: number; sold: number;
+  /** House seats (shows.blockSeats) of this show: not for sale. */
+  house: number;
 }
 
 /**
@@ -39,7 +41,8 @@ WITH sel AS MATERIALIZED (
     AND (@hall IS NULL OR s.hall_id = @hall)
     AND (@cancelled = 1 OR s.status = 'scheduled')
 )
-SELECT sel.*, coalesce(cap.n, 0) AS capacity, coalesce(c.held, 0) AS held, coalesce(c.sold, 0) AS sold
+SELECT sel.*, coalesce(cap.n, 0) AS capacity, coalesce(c.held, 0) AS held, coalesce(c.sold, 0) AS sold,
+       coalesce(hb.n, 0) AS house
 FROM sel
 LEFT JOIN (
   SELECT hall_id, count(*) AS n FROM seats
@@ -53,6 +56,9 @@ LEFT JOIN (
   FROM seat_claims WHERE show_id IN (SELECT id FROM sel)
   GROUP BY show_id
 ) c ON c.show_id = sel.id
+LEFT JOIN (
+  SELECT show_id, count(*) AS n FROM show_blocks WHERE show_id IN (SELECT id FROM sel) GROUP BY show_id
+) hb ON hb.show_id = sel.id
 ORDER BY sel.starts_at, sel.hall_name, sel.id`;
 
 export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _actor: Actor): ChannelOutput<'shows.list'> {
@@ -80,6 +86,7 @@ export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _act
     now,
   }) as ListRow[];
   const out: ChannelOutput<'shows.list'> = [];
+  const closeAfter = getSettings(ctx).salesCloseMinutesAfterStart * 60_000;
   for (const r of rows) {
     const [lo, hi] = ranges.get(r.timezone)!;
     if (r.starts_at < lo || r.starts_at >= hi) continue;
@@ -90,9 +97,10 @@ export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _act
       theaterId: r.theater_id,
       capacity: r.capacity,
       // A seat sold and later blocked (past shows) must not make "available" negative.
-      available: Math.max(0, r.capacity - r.held - r.sold),
+      available: Math.max(0, r.capacity - r.held - r.sold - r.house),
       held: r.held,
       sold: r.sold,
+      salesCloseAt: new Date(r.starts_at + closeAfter).toISOString(),
     });
   }
   return out;

@@ -4,6 +4,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { BackupsTab } from './BackupsTab';
 import { CountersTab } from './CountersTab';
 import { HallsTab } from './HallsTab';
+import { HouseSeatsTab } from './HouseSeatsTab';
 import { MoviesTab } from './MoviesTab';
 import { NotificationsTab } from './NotificationsTab';
 import { PaymentsTab } from './PaymentsTab';
@@ -18,6 +19,7 @@ const TABS = [
   { id: 'movies', label: 'Movies', C: MoviesTab },
   { id: 'halls', label: 'Halls', C: HallsTab },
   { id: 'schedule', label: 'Schedule', C: ScheduleTab },
+  { id: 'house', label: 'House seats', C: HouseSeatsTab },
   { id: 'prices', label: 'Prices', C: PricesTab },
   { id: 'staff', label: 'Staff & audit', C: StaffTab },
   { id: 'settings', label: 'Settings', C: SettingsTab },

@@ -1,5 +1,5 @@
 // Settings (settings.get/save): hold time, trailers, default cleaning, cancellation tiers, receipt
-// header and footer, backup retention.
+// header and footer, backup retention, sales closing after the start and doors opening before it.
 import { useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { call } from '../api';
@@ -32,6 +32,8 @@ export function SettingsTab() {
         <Field label="Hold time (seconds)" hint="30 to 3600"><input type="number" min={30} max={3600} value={Number.isNaN(s.holdSeconds) ? '' : s.holdSeconds} onChange={(e) => upd({ holdSeconds: int(e.target.value) })} /></Field>
         <Field label="Trailer minutes"><input type="number" min={0} max={120} value={Number.isNaN(s.trailerMinutes) ? '' : s.trailerMinutes} onChange={(e) => upd({ trailerMinutes: int(e.target.value) })} /></Field>
         <Field label="Default cleaning minutes"><input type="number" min={0} max={240} value={Number.isNaN(s.defaultCleaningMinutes) ? '' : s.defaultCleaningMinutes} onChange={(e) => upd({ defaultCleaningMinutes: int(e.target.value) })} /></Field>
+        <Field label="Sales close after the start (minutes)" hint="0 to 60: holds and sales stay open while the trailers run"><input type="number" min={0} max={60} value={Number.isNaN(s.salesCloseMinutesAfterStart) ? '' : s.salesCloseMinutesAfterStart} onChange={(e) => upd({ salesCloseMinutesAfterStart: int(e.target.value) })} /></Field>
+        <Field label="Doors open before the start (minutes)"><input type="number" min={0} max={1440} value={Number.isNaN(s.doorsOpenMinutes) ? '' : s.doorsOpenMinutes} onChange={(e) => upd({ doorsOpenMinutes: int(e.target.value) })} /></Field>
         <Field label="Keep backups (days)"><input type="number" min={1} max={3650} value={Number.isNaN(s.backupRetentionDays) ? '' : s.backupRetentionDays} onChange={(e) => upd({ backupRetentionDays: int(e.target.value) })} /></Field>
       </div>
       <fieldset>

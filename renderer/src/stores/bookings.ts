@@ -27,7 +27,11 @@ interface BookingsState {
   search(q?: string): Promise<void>;
   open(b: Booking): Promise<void>;
   close(): void;
-  cancel(input: { reason: string; override?: boolean; approval?: { name: string; pin: string } }): Promise<boolean>;
+  cancel(input: { reason: string; override?: boolean; approval?: { name: string; pin: string }; ticketIds?: string[] }): Promise<boolean>;
+  /** The refund of cancelling only these tickets (null: the whole booking). */
+  quoteTickets(ticketIds: string[] | null): Promise<void>;
+  /** After an exchange: show the new booking. */
+  exchanged(r: ChannelOutput<'bookings.exchange'>): void;
   payOut(): Promise<boolean>;
 }
 
@@ -100,6 +104,7 @@ export const useBookings = create<BookingsState>((set, get) => ({
         reason: input.reason,
         ...(input.override ? { override: true } : {}),
         ...(input.approval ? { approval: input.approval } : {}),
+        ...(input.ticketIds ? { ticketIds: input.ticketIds } : {}),
       });
       set((s) => ({
         cancelling: false,
@@ -113,6 +118,27 @@ export const useBookings = create<BookingsState>((set, get) => ({
       set({ cancelling: false, cancelError: messageOf(e), cancelCode: e instanceof ApiError ? e.code : null });
       return false;
     }
+  },
+
+  async quoteTickets(ticketIds) {
+    const b = get().selected;
+    if (!b || b.status !== 'confirmed') return;
+    try {
+      const q = await call('bookings.refundQuote', ticketIds ? { id: b.id, ticketIds } : { id: b.id });
+      if (get().selected?.id === b.id) set({ refundQuote: q, refundError: null });
+    } catch (e) {
+      if (get().selected?.id === b.id) set({ refundError: messageOf(e) });
+    }
+  },
+
+  exchanged(r) {
+    set((s) => ({
+      selected: r.booking,
+      lastCancel: null,
+      refundQuote: null,
+      results: [r.booking, ...s.results.map((x) => (x.id === r.previous.id ? r.previous : x))],
+    }));
+    void get().open(r.booking);
   },
 
   async payOut() {

@@ -72,9 +72,12 @@ export const useSeatMap = create<SeatMapState>((set, get) => ({
       const i = s.index.get(c.id);
       if (i === undefined) continue;
       const old = seats[i]!;
-      if (old.status === c.status && (c.status === 'held' || !old.holdId)) continue;
+      if (old.status === c.status && (c.status === 'held' || !old.holdId) && old.blockReason === c.blockReason) continue;
       const next: MapSeat = { ...old, status: c.status };
       if (c.status !== 'held') delete next.holdId;
+      // A house seat's reason comes with its event; any other change ends it.
+      if (c.blockReason) next.blockReason = c.blockReason;
+      else delete next.blockReason;
       seats[i] = next;
     }
     set({ seats, version: p.version });

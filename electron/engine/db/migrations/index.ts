@@ -6,12 +6,16 @@ import { sql as v3 } from './003-payment-intents';
 import { sql as v4 } from './004-terminal-op-resolutions';
 import { sql as v5 } from './005-login-failures';
 import { sql as v6 } from './006-owed-cash';
-import { sql as v7 } from './007-devices';
+import { sql as v7, run as v7run } from './007-after-sale';
+import type Database from 'better-sqlite3';
+import { sql as v8 } from './008-devices';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL alone cannot say, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -21,7 +25,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'terminal-op-resolutions', sql: v4 },
   { version: 5, name: 'login-failures', sql: v5 },
   { version: 6, name: 'owed-cash', sql: v6 },
-  { version: 7, name: 'devices', sql: v7 },
+  { version: 7, name: 'after-sale', sql: v7, run: v7run },
+  { version: 8, name: 'devices', sql: v8 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -8,11 +8,22 @@ import { useBookings } from '../../stores/bookings';
 import { useSession } from '../../stores/session';
 import { ReceiptPanel } from '../receipt/Receipt';
 import { ResendReceipt } from './ResendReceipt';
+import { ExchangeForm } from './ExchangeForm';
 
 function CancelForm({ booking }: { booking: Booking }) {
   const { refundQuote, refundError, cancelling, cancelError, cancelCode } = useBookings();
   const cancel = useBookings((s) => s.cancel);
+  const quoteTickets = useBookings((s) => s.quoteTickets);
   const staff = useSession((s) => s.staff);
+  const live = booking.tickets.filter((t) => t.status === 'sold');
+  // Partial cancellation: the tickets to cancel (all of them by default).
+  const [picked, setPicked] = useState<Set<string>>(() => new Set(live.map((t) => t.id)));
+  const some = picked.size > 0 && picked.size < live.length;
+  const pickedKey = [...picked].sort().join(',');
+  useEffect(() => {
+    void quoteTickets(some ? [...picked] : null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pickedKey]);
   const [reason, setReason] = useState('Customer request');
   const [override, setOverride] = useState(false);
   const [mgr, setMgr] = useState('');
@@ -26,6 +37,7 @@ function CancelForm({ booking }: { booking: Booking }) {
       reason: reason.trim() || 'Customer request',
       ...(override ? { override: true } : {}),
       ...(override && !isManager ? { approval: { name: mgr.trim(), pin } } : {}),
+      ...(some ? { ticketIds: [...picked] } : {}),
     });
     if (!ok) setPin('');
   };
@@ -33,13 +45,32 @@ function CancelForm({ booking }: { booking: Booking }) {
   const started = refundQuote?.showStarted;
   return (
     <form className="cancel-form" onSubmit={submit} aria-label="Cancel booking">
-      <h3>Cancel this booking</h3>
+      <h3>Cancel this booking, or some of its tickets</h3>
+      {live.length > 1 && (
+        <fieldset className="ticket-pick" aria-label="Tickets to cancel">
+          {live.map((t) => (
+            <label key={t.id} className="check">
+              <input
+                type="checkbox"
+                checked={picked.has(t.id)}
+                onChange={(e) => {
+                  const next = new Set(picked);
+                  if (e.target.checked) next.add(t.id);
+                  else next.delete(t.id);
+                  setPicked(next);
+                }}
+              />{' '}
+              {t.seatLabel} ({formatMoney(t.amount, booking.currency)})
+            </label>
+          ))}
+        </fieldset>
+      )}
       {refundError && <p className="state state--error">Refund quote unavailable: {refundError}</p>}
       {refundQuote && (
         <p className="refund-quote" data-testid="refund-quote">
           {started
             ? 'The show has started: only a manager override can cancel it.'
-            : `Refund now: ${money(refundQuote.amount)} (${refundQuote.percent}% of ${money(booking.total)})`}
+            : `Refund now: ${money(refundQuote.amount)} (${refundQuote.percent}% of ${money(some ? live.filter((t) => picked.has(t.id)).reduce((n, t) => n + t.amount, 0) : live.reduce((n, t) => n + t.amount, 0))})`}
         </p>
       )}
       <label className="field">
@@ -71,8 +102,10 @@ function CancelForm({ booking }: { booking: Booking }) {
               : cancelError}
         </p>
       )}
-      <button type="submit" className="danger" disabled={cancelling || (started && !override)}>
-        {cancelling ? 'Cancelling…' : override ? 'Cancel with full refund' : `Cancel and refund${refundQuote ? ` ${money(refundQuote.amount)}` : ''}`}
+      <button type="submit" className="danger" disabled={cancelling || (started && !override) || picked.size === 0}>
+        {cancelling
+          ? 'Cancelling…'
+          : `${some ? `Cancel ${picked.size} of ${live.length} tickets` : 'Cancel'}${override ? ' with full refund' : ` and refund${refundQuote ? ` ${money(refundQuote.amount)}` : ''}`}`}
       </button>
     </form>
   );
@@ -109,12 +142,18 @@ export function BookingsScreen() {
   const open = useBookings((s) => s.open);
   const close = useBookings((s) => s.close);
   const [showReceipt, setShowReceipt] = useState(false);
+  const [exchanging, setExchanging] = useState(false);
+  const [exchangeNote, setExchangeNote] = useState<string | null>(null);
+  const exchanged = useBookings((s) => s.exchanged);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     inputRef.current?.focus();
   }, []);
-  useEffect(() => setShowReceipt(false), [selected?.id]);
+  useEffect(() => {
+    setShowReceipt(false);
+    setExchanging(false);
+  }, [selected?.id]);
 
   return (
     <div className="bookings">
@@ -168,8 +207,11 @@ export function BookingsScreen() {
           <table className="receipt-lines">
             <tbody>
               {selected.tickets.map((t) => (
-                <tr key={t.seatId}>
-                  <td>{t.seatLabel}</td>
+                <tr key={t.id} className={t.status === 'cancelled' ? 'muted' : undefined}>
+                  <td>
+                    {t.seatLabel}
+                    {t.status !== 'sold' && <span className={`badge badge--ticket-${t.status}`}>{t.status}</span>}
+                  </td>
                   <td>{capitalise(t.ticketType)}</td>
                   <td className="num">{formatMoney(t.amount, selected.currency)}</td>
                 </tr>
@@ -206,7 +248,32 @@ export function BookingsScreen() {
             </p>
           )}
           {selected.refund?.owedCash ? <OwedCash booking={selected} /> : null}
-          {selected.status === 'confirmed' && <CancelForm booking={selected} />}
+          {exchangeNote && (
+            <p className="success" role="status" data-testid="exchange-done">
+              {exchangeNote}
+            </p>
+          )}
+          {selected.exchangedTo && <p className="muted">Exchanged into another booking; look up the customer to see it.</p>}
+          {selected.status === 'confirmed' && !exchanging && <CancelForm key={selected.id + selected.tickets.map((t) => t.status).join()} booking={selected} />}
+          {selected.status === 'confirmed' && (
+            <button type="button" onClick={() => setExchanging((v) => !v)} aria-expanded={exchanging}>
+              {exchanging ? 'Back to cancel' : 'Exchange…'}
+            </button>
+          )}
+          {selected.status === 'confirmed' && exchanging && (
+            <ExchangeForm
+              booking={selected}
+              onDone={(r) => {
+                const d = r.difference;
+                const money = (n: number) => formatMoney(n, r.booking.currency);
+                setExchangeNote(
+                  `Exchanged: booking ${r.previous.code} is now ${r.booking.code}. ${d > 0 ? `Paid ${money(d)}.` : d < 0 ? `Refund ${money(-d)}: give it back to the customer.` : 'Nothing to pay.'}`,
+                );
+                exchanged(r);
+                setShowReceipt(true);
+              }}
+            />
+          )}
           <ResendReceipt booking={selected} />
           <button type="button" onClick={() => setShowReceipt((v) => !v)}>
             {showReceipt ? 'Hide receipt' : 'Show receipt'}

@@ -28,6 +28,19 @@ export function useQrDataUrl(payload: string | null): string | null {
   return url;
 }
 
+/** One ticket's own QR (its code only), for the door. */
+function TicketQr({ ticket }: { ticket: ReceiptData['tickets'][number] }) {
+  const qr = useQrDataUrl(ticket.qr);
+  return (
+    <div className="receipt-ticket" data-testid="ticket-qr">
+      {qr ? <img src={qr} alt={`QR code for seat ${ticket.seatLabel}`} width={120} height={120} /> : <span className="muted">QR…</span>}
+      <div>
+        {ticket.seatLabel} · <span className="mono">{ticket.code}</span>
+      </div>
+    </div>
+  );
+}
+
 export function ReceiptView({ receipt }: { receipt: ReceiptData }) {
   const b = receipt.booking;
   const tz = receipt.theater.timezone;
@@ -49,7 +62,7 @@ export function ReceiptView({ receipt }: { receipt: ReceiptData }) {
       <p className="receipt-movie">
         <strong>{b.movieTitle}</strong>
       </p>
-      <p>
+      <p className="receipt-when">
         {b.hallName} · {formatDateTime(b.startsAt, tz)}
       </p>
       <table className="receipt-lines">
@@ -104,6 +117,13 @@ export function ReceiptView({ receipt }: { receipt: ReceiptData }) {
       <p className="muted small">
         Sold by {b.cashier.name} · {formatDateTime(b.createdAt, tz)}
       </p>
+      {receipt.tickets.length > 0 && (
+        <div className="receipt-tickets" aria-label="Tickets">
+          {receipt.tickets.map((t) => (
+            <TicketQr key={t.ticketId} ticket={t} />
+          ))}
+        </div>
+      )}
       {receipt.footer && <p className="receipt-footer">{receipt.footer}</p>}
     </article>
   );
@@ -136,6 +156,19 @@ export function ReceiptPanel({ booking, onDone, doneLabel = 'New sale' }: { book
     }
   };
 
+  // Tickets only (one QR per seat, for the customer to hand round): the print stylesheet hides
+  // the rest of the receipt while body has print-tickets.
+  const printTickets = () => {
+    document.body.classList.add('print-tickets');
+    const done = () => {
+      document.body.classList.remove('print-tickets');
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
+    setTimeout(done, 1000);
+  };
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'p' && (e.ctrlKey || e.metaKey)) {
@@ -162,6 +195,9 @@ export function ReceiptPanel({ booking, onDone, doneLabel = 'New sale' }: { book
       <div className="actions no-print">
         <button type="button" onClick={() => void print()} disabled={!receipt}>
           Print <kbd>Ctrl+P</kbd>
+        </button>
+        <button type="button" onClick={printTickets} disabled={!receipt || receipt.tickets.length === 0}>
+          Print tickets
         </button>
         {onDone && (
           <button type="button" className="primary" onClick={onDone} autoFocus>

@@ -31,18 +31,20 @@ interface CellProps {
   view: SeatView;
   col: number;
   tabbable: boolean;
+  /** A house seat's reason (shows.blockSeats), on hover and read out. */
+  reason?: string | undefined;
 }
 
-const SeatCell = memo(function SeatCell({ id, label, number, type, view, col, tabbable }: CellProps) {
+const SeatCell = memo(function SeatCell({ id, label, number, type, view, col, tabbable, reason }: CellProps) {
   const disabled = view === 'sold' || view === 'held' || view === 'blocked';
   return (
-    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }}>
+    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }} title={reason ? `${label}: ${reason}` : undefined}>
       <button
         type="button"
         className={`seat seat--${type} seat--${view}`}
         data-seat-id={id}
         data-icon={TYPE_ICON[type]}
-        aria-label={`${label}, ${type}, ${STATUS_TEXT[view]}`}
+        aria-label={`${label}, ${type}, ${STATUS_TEXT[view]}${reason ? `: ${reason}` : ''}`}
         aria-pressed={view === 'mine'}
         disabled={disabled}
         tabIndex={tabbable ? 0 : -1}
@@ -259,6 +261,7 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
                     view={viewOf(s, mine)}
                     col={s.column - nav.minCol + 2}
                     tabbable={s.id === tabId}
+                    reason={s.status === 'blocked' ? s.blockReason : undefined}
                   />
                 ))}
                 <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>

@@ -51,6 +51,32 @@ export function ShowsPanel({ onOpen }: { onOpen(showId: string): void }) {
     listRef.current?.querySelector<HTMLButtonElement>(`[data-show-id="${id}"]`)?.focus();
   };
 
+  // The show the list's single tab stop sits on: the selected one while the search shows it,
+  // else the first match, so Tab from the search box always reaches a show.
+  const tabStop = flat.some((s) => s.id === selectedId) ? selectedId : (flat[0]?.id ?? null);
+
+  // In the search box: ↓ and Tab go to the first match, Enter opens it, Esc leaves the box
+  // (clearing it first when it has text) for the list.
+  const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    const first = flat.find((s) => s.status !== 'cancelled');
+    if ((e.key === 'ArrowDown' || (e.key === 'Tab' && !e.shiftKey)) && first) {
+      e.preventDefault();
+      e.stopPropagation();
+      focusShow(first.id);
+    } else if (e.key === 'Enter' && first) {
+      e.preventDefault();
+      e.stopPropagation();
+      select(first.id);
+      document.querySelector<HTMLElement>('[role="grid"] button[tabindex="0"]')?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      if (query) setQuery('');
+      else if (tabStop) focusShow(tabStop);
+      else e.currentTarget.blur();
+    }
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement;
     if (target.tagName === 'INPUT') return;
@@ -94,6 +120,7 @@ export function ShowsPanel({ onOpen }: { onOpen(showId: string): void }) {
         aria-label="Search shows"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onSearchKey}
         data-shortcut="search"
       />
       <div className="show-list" ref={listRef}>
@@ -126,19 +153,28 @@ export function ShowsPanel({ onOpen }: { onOpen(showId: string): void }) {
             </h3>
             {g.shows.map((s) => {
               const past = Date.parse(s.startsAt) < now;
+              // Started, but sales stay open for the trailers (settings.salesCloseMinutesAfterStart).
+              const stillOnSale = past && s.status !== 'cancelled' && !!s.salesCloseAt && Date.parse(s.salesCloseAt) > now;
               return (
                 <button
                   type="button"
                   key={s.id}
                   data-show-id={s.id}
-                  className={`show-item${s.id === selectedId ? ' is-selected' : ''}${past ? ' is-past' : ''}${s.status === 'cancelled' ? ' is-cancelled' : ''}`}
+                  className={`show-item${s.id === selectedId ? ' is-selected' : ''}${past && !stillOnSale ? ' is-past' : ''}${s.status === 'cancelled' ? ' is-cancelled' : ''}`}
                   aria-current={s.id === selectedId ? 'true' : undefined}
-                  aria-label={`${s.movieTitle} at ${formatTime(s.startsAt, tz)}, ${s.hallName}, ${s.format}, ${s.available} of ${s.capacity} free${s.status === 'cancelled' ? ', cancelled' : ''}`}
-                  tabIndex={s.id === selectedId || (!selectedId && s === flat[0]) ? 0 : -1}
+                  aria-label={`${s.movieTitle} at ${formatTime(s.startsAt, tz)}, ${s.hallName}, ${s.format}, ${s.available} of ${s.capacity} free${s.status === 'cancelled' ? ', cancelled' : ''}${stillOnSale ? ', started, still on sale' : ''}`}
+                  tabIndex={s.id === tabStop ? 0 : -1}
                   onClick={() => select(s.id)}
                   disabled={s.status === 'cancelled'}
                 >
-                  <span className="show-time">{formatTime(s.startsAt, tz)}</span>
+                  <span className="show-time">
+                    {formatTime(s.startsAt, tz)}
+                    {stillOnSale && (
+                      <span className="badge badge--started" title={`Started; on sale until ${formatTime(s.salesCloseAt!, tz)}`}>
+                        started · on sale
+                      </span>
+                    )}
+                  </span>
                   <span className="show-hall">
                     {s.hallName} · {s.format}
                   </span>
