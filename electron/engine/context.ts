@@ -15,10 +15,23 @@ export interface Actor {
   deviceId?: string | null;
 }
 
-/** Where a call came from, as far as the transport knows (LAN server: the paired device). */
-export interface Caller {
-  deviceId: string | null;
-  address: string | null;
+/**
+ * What a transport knows about the caller of one request. Only `token` is required; the rest is
+ * filled in where the transport has it (the browser host: the client's address; a LAN server:
+ * the device credential and versions the call carried).
+ */
+export interface CallerSession {
+  /** The session token the transport holds for this caller (Bearer, cookie or webContents binding). */
+  token: string | null;
+  /** The client's network address. */
+  address?: string;
+  /** The paired device making the call, once the router authenticated it (LAN counters). */
+  deviceId?: string;
+  /** LAN server: the device credential the call carried (`<deviceId>.<secret>`), if any. */
+  device?: string | null;
+  /** The contract version the client speaks (X-Box-Office-Contract); absent means ours. */
+  contract?: string | null;
+  /** The client's app version, when it says (a counter's User-Agent). */
   appVersion?: string | null;
 }
 

@@ -1,7 +1,7 @@
 // Binds each contract channel to the engine function that serves it. The mapped type makes a
 // channel without a handler (or a handler with the wrong shape) a type error.
 import { BoxOfficeError, type Channel, type ChannelOutput, type ParsedInput } from '../../shared/contract';
-import type { Actor, Caller, EngineCtx } from './context';
+import type { Actor, CallerSession, EngineCtx } from './context';
 import { authLogin, authLogout, authSetup, authStatus } from './staff/auth';
 import { listStaff, saveStaff } from './staff/staff';
 import { archiveMovie, saveMovie, searchMovies } from './catalog/movies';
@@ -40,7 +40,7 @@ type Handler<C extends Channel> = (
   ctx: EngineCtx,
   input: ParsedInput<C>,
   actor: Actor,
-  caller: Caller,
+  session: CallerSession,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 /** Public channels may run without a session: their actor is null then. */
@@ -48,7 +48,7 @@ type PublicHandler<C extends Channel> = (
   ctx: EngineCtx,
   input: ParsedInput<C>,
   actor: Actor | null,
-  caller: Caller,
+  session: CallerSession,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 /** Channels the desktop app's main process answers itself (install mode, joining a server). */

@@ -6,25 +6,14 @@ import {
   BoxOfficeError, channels, isChannel, roleAllows, versionMismatch, type Channel, type ChannelOutput, type Envelope,
   type ErrorBody,
 } from '../../shared/contract';
-import type { Actor, Caller } from './context';
+import type { Actor, CallerSession } from './context';
 import type { Engine } from './engine';
 import { handlers } from './handlers';
 import { resolveSession } from './staff/auth';
 import { authenticateDevice } from './devices/devices';
 import { AttemptWindow } from './devices/attempts';
 
-export interface CallerSession {
-  /** The session token the transport holds for this caller (Bearer, cookie or webContents binding). */
-  token: string | null;
-  /** LAN server: the device credential the call carried (`<deviceId>.<secret>`), if any. */
-  device?: string | null;
-  /** The client's network address, as the transport saw it. */
-  address?: string | null;
-  /** The contract version the client speaks (X-Box-Office-Contract); absent means ours. */
-  contract?: string | null;
-  /** The client's app version, when it says (a counter's User-Agent). */
-  appVersion?: string | null;
-}
+export type { CallerSession };
 
 export interface RouterOptions {
   /** Check every output against the contract's schema (on in tests: catches drift). */
@@ -133,7 +122,8 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
       // the right role learns nothing about a channel's input schema from its validation errors.
       const deviceId = deviceOf(channel, session);
       const actor = actorOf(session, deviceId);
-      const caller: Caller = { deviceId, address: session.address ?? null, appVersion: session.appVersion ?? null };
+      // Handlers see the device the router authenticated, never a claim of the transport's.
+      const caller: CallerSession = { ...session, deviceId: deviceId ?? undefined };
       if (def.role !== 'none') {
         if (!actor) return fail('UNAUTHENTICATED', 'Please sign in first');
         if (!roleAllows(actor.role, def.role)) return fail('FORBIDDEN', `Only a ${def.role} may do this (${channel})`);
@@ -142,7 +132,7 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
       if (!parsed.success) {
         return fail('VALIDATION', `Invalid input for ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, zodIssues(parsed.error));
       }
-      const handler = handlers[channel] as (c: typeof ctx, i: unknown, a: Actor | null, caller: Caller) => unknown;
+      const handler = handlers[channel] as (c: typeof ctx, i: unknown, a: Actor | null, s: CallerSession) => unknown;
       const data = await handler(ctx, parsed.data, actor, caller);
       if (opts.checkOutputs) {
         const out = def.output.safeParse(data);

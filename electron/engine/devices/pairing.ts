@@ -3,7 +3,7 @@
 // happen in one transaction, so a code pairs at most one device even when two try at once.
 import { BoxOfficeError, formatPairingCode, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
 import { iso } from '../clock';
-import type { Actor, Caller, EngineCtx } from '../context';
+import type { Actor, CallerSession, EngineCtx } from '../context';
 import { stmt } from '../db/stmts';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
@@ -27,7 +27,7 @@ export function createPairingCode(ctx: EngineCtx, _input: ParsedInput<'devices.p
   return { code: formatPairingCode(digits), expiresAt: iso(expiresAt) };
 }
 
-export function pairDevice(ctx: EngineCtx, input: ParsedInput<'devices.pair'>, _actor: Actor | null, caller?: Caller): ChannelOutput<'devices.pair'> {
+export function pairDevice(ctx: EngineCtx, input: ParsedInput<'devices.pair'>, _actor: Actor | null, caller?: CallerSession): ChannelOutput<'devices.pair'> {
   const now = ctx.clock.now();
   const id = newId('dv');
   const secret = newDeviceSecret();

@@ -1,7 +1,7 @@
 // Signing in and out: first-run setup, PIN login with lockout, sessions and manager approval.
 import { stmt } from '../db/stmts';
 import { BoxOfficeError, CONTRACT_VERSION, type ChannelOutput, type ParsedInput, type Staff } from '../../../shared/contract';
-import type { Actor, Caller, EngineCtx } from '../context';
+import type { Actor, CallerSession, EngineCtx } from '../context';
 import { newId, newToken } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { hashPin } from './pin';
@@ -35,7 +35,7 @@ function createSession(ctx: EngineCtx, staffId: string, deviceId: string | null 
   return token;
 }
 
-export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, actor: Actor | null, caller?: Caller): ChannelOutput<'auth.status'> {
+export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, actor: Actor | null, caller?: CallerSession): ChannelOutput<'auth.status'> {
   const out: ChannelOutput<'auth.status'> = {
     setupRequired: staffCount(ctx) === 0,
     staff: actor ? staffById(ctx, actor.staffId) : null,
@@ -53,7 +53,7 @@ export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, a
   return out;
 }
 
-export function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _actor: Actor | null, caller?: Caller): ChannelOutput<'auth.setup'> {
+export function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _actor: Actor | null, caller?: CallerSession): ChannelOutput<'auth.setup'> {
   const pinHash = hashPin(input.manager.pin); // slow: outside the write transaction
   const now = ctx.clock.now();
   const theaterId = newId('th');
@@ -73,7 +73,7 @@ export function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _act
   return { staff: { id: staffId, name: input.manager.name, role: 'manager', active: true }, token, theater: firstTheaterRow(ctx.db) };
 }
 
-export function authLogin(ctx: EngineCtx, input: ParsedInput<'auth.login'>, _actor: Actor | null, caller?: Caller): ChannelOutput<'auth.login'> {
+export function authLogin(ctx: EngineCtx, input: ParsedInput<'auth.login'>, _actor: Actor | null, caller?: CallerSession): ChannelOutput<'auth.login'> {
   const row = checkCredentials(ctx, input.name, input.pin);
   const token = createSession(ctx, row.id, caller?.deviceId ?? null);
   return { staff: { id: row.id, name: row.name, role: row.role, active: true }, token, theater: firstTheaterRow(ctx.db) };

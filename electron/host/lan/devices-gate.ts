@@ -36,10 +36,11 @@ function appVersionOf(req: IncomingMessage, fromCookie: boolean, serverVersion: 
 /** Everything of the caller but its session token, for the router. */
 export function callerOf(req: IncomingMessage, lan: { appVersion: string } | null): Omit<CallerSession, 'token'> {
   const contract = header(req, CONTRACT_HEADER);
-  const address = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '') || null;
-  if (!lan) return { address, contract };
+  const address = (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.)/, '') || undefined;
+  const base = address ? { address, contract } : { contract };
+  if (!lan) return base;
   const { credential, fromCookie } = deviceCredentialOf(req);
-  return { address, contract, device: credential, appVersion: appVersionOf(req, fromCookie, lan.appVersion) };
+  return { ...base, device: credential, appVersion: appVersionOf(req, fromCookie, lan.appVersion) };
 }
 
 /**
