@@ -2,6 +2,7 @@
 // unit run): the box office server without a window, on a machine that may have no display. The
 // packaged app's fuses forbid ELECTRON_RUN_AS_NODE, so the equivalent is used: the app's own
 // runtime (this main process) loads the bundled host (dist/host/cli.cjs) and opens no window.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The host's flags when this start is a headless server, else null. */
@@ -35,10 +36,9 @@ export function spawnServer(opts: {
   prefix: string[];
   dataDir: string;
   log: { info(m: string, d?: unknown): void; warn(m: string, d?: unknown): void };
-  spawnFn?: typeof import('node:child_process').spawn;
+  spawnFn?: typeof spawn;
 }): ServerChild {
-  // Loaded lazily: the desktop app needs child processes only in server mode.
-  const spawnFn = opts.spawnFn ?? (require('node:child_process') as typeof import('node:child_process')).spawn;
+  const spawnFn = opts.spawnFn ?? spawn;
   let fingerprint: string | null = null;
   let stopped = false;
   let delay = 1000;
