@@ -84,6 +84,11 @@ async function load(name: string, clients: { post: Post }[], showId: string, sea
   return { name, ops: samples.length, opsPerSec: samples.length / wall, p50: pct(50), p99: pct(99) };
 }
 
+/** One line per figure, for the bench's output. */
+export function lanLines(results: Result[]): string {
+  return results.map((x) => `${x.name}: ${x.opsPerSec.toFixed(0)} requests/s, p50 ${x.p50.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms (n=${x.ops})`).join('\n');
+}
+
 /** 50 clients' hold + release over plain HTTP and over paired HTTPS: requests/s, p50, p99. */
 export async function benchLan(): Promise<Result[]> {
   const plain = await startHost([]);

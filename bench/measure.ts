@@ -49,7 +49,6 @@ export async function timed(fn: () => unknown): Promise<number> {
 }
 
 export function table(results: Result[], limits: { full: number; normal: number }): string {
-  const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   const rows = [['operation', 'ops/s', 'p50 ms', 'p99 ms', 'vs raw FULL', 'vs raw NORMAL', 'n']];
   for (const r of results) {
     if (r.error) rows.push([r.name, r.error, '', '', '', '', '']);
@@ -64,6 +63,16 @@ export function table(results: Result[], limits: { full: number; normal: number 
         String(r.ops),
       ]);
   }
+  return markdownTable(rows);
+}
+
+/** A number with thousands separators and `d` decimals. */
+export function fmt(n: number, d = 0): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+}
+
+/** A Markdown table (first row the header; first column left-aligned, the others right-aligned). */
+export function markdownTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
   return [line(rows[0]!), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');

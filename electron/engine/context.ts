@@ -35,6 +35,19 @@ export interface CallerSession {
   appVersion?: string | null;
 }
 
+/**
+ * What a transport knows about the caller of one request. Only `token` is required; the rest is
+ * filled in where the transport has it (the browser host: the client's address).
+ */
+export interface CallerSession {
+  /** The session token the transport holds for this caller (Bearer, cookie or webContents binding). */
+  token: string | null;
+  /** The client's network address (login limits count per address; each loopback address is its own client). */
+  address?: string;
+  /** The paired device making the call, where the transport has authenticated one (LAN counters). */
+  deviceId?: string;
+}
+
 export interface Logger {
   info(msg: string, data?: unknown): void;
   warn(msg: string, data?: unknown): void;

@@ -6,7 +6,7 @@ import type { AnyEvent, EventName, EventPayload, Mode } from '../../shared/contr
 import { systemClock, type Clock } from './clock';
 import { silentLogger, type EngineCtx, type Logger, type ReceiptPrinter } from './context';
 import { BoxOfficeError } from '../../shared/contract';
-import { noOtherConnections, openDatabase, type Db } from './db/open';
+import { checkpointNow, disableAutoCheckpoint, noOtherConnections, openDatabase, type Db } from './db/open';
 import { SimulatedTerminal, type PaymentTerminal } from './payments/terminal';
 import { sweepExpiredHolds } from './inventory/sweep';
 import { recoverTerminalOps, type RecoveryReport } from './payments/intents';
@@ -36,6 +36,7 @@ export class Engine {
   private recoveryTimer: NodeJS.Timeout | null = null;
   private recovering: Promise<RecoveryReport> | null = null;
   private outbox: OutboxWorker | null = null;
+  private checkpointer: NodeJS.Timeout | null = null;
 
   constructor(opts: EngineOptions) {
     const log = opts.log ?? silentLogger;
@@ -56,11 +57,33 @@ export class Engine {
       emit: (name, payload) => this.publish(name, payload),
       reopen: (fromFile) => this.reopen(fromFile),
     };
+    this.startCheckpoints();
+  }
+
+  /**
+   * WAL checkpoints between requests instead of inside one (the connection's automatic checkpoint
+   * is off, see disableAutoCheckpoint): a passive checkpoint every `intervalMs` while the engine is
+   * open. The timer does not keep the process alive.
+   */
+  private startCheckpoints(intervalMs = 1000): void {
+    this.checkpointer = setInterval(() => this.checkpoint(), intervalMs);
+    this.checkpointer.unref();
+  }
+
+  /** One passive WAL checkpoint now (also what the background timer runs). */
+  checkpoint(): { log: number; checkpointed: number } | null {
+    if (!this.ctx.db.open) return null;
+    try {
+      return checkpointNow(this.ctx.db);
+    } catch (e) {
+      this.ctx.log.warn('WAL checkpoint failed', { error: String(e) });
+      return null;
+    }
   }
 
   /** Opens and migrates; an existing database is copied aside before any migration touches it. */
   private static open(file: string, backupDir: string | null, log: Logger): Db {
-    return openDatabase(file, {
+    const db = openDatabase(file, {
       beforeMigrate: (db, from, to) => {
         if (!backupDir || file === ':memory:') return;
         mkdirSync(backupDir, { recursive: true });
@@ -70,6 +93,8 @@ export class Engine {
         log.info('database backed up before migration', { from, to, target });
       },
     });
+    disableAutoCheckpoint(db);
+    return db;
   }
 
   on(listener: EventListener): () => void {
@@ -192,6 +217,8 @@ export class Engine {
 
   close(): void {
     this.stopSweeper();
+    if (this.checkpointer) clearInterval(this.checkpointer);
+    this.checkpointer = null;
     void this.outbox?.stop();
     this.outbox = null;
     this.listeners.clear();

@@ -10,7 +10,7 @@ import { getHall, saveHall } from './catalog/halls';
 import { listShows, saveShow } from './schedule/shows';
 import { cancelShow } from './schedule/cancelShow';
 import { holdSeats, releaseSeats } from './inventory/holds';
-import { seatMap } from './inventory/seatMap';
+import { seatClaims, seatMap } from './inventory/seatMap';
 import { bestAvailable } from './inventory/bestAvailable';
 import { getPricing, savePricing } from './pricing/rules';
 import { quoteTickets } from './pricing/quote';
@@ -40,7 +40,8 @@ type Handler<C extends Channel> = (
   ctx: EngineCtx,
   input: ParsedInput<C>,
   actor: Actor,
-  session: CallerSession,
+  /** What the transport knows of the caller (its address, its device), for the few handlers that need it. */
+  caller: CallerSession,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 /** Public channels may run without a session: their actor is null then. */
@@ -48,7 +49,7 @@ type PublicHandler<C extends Channel> = (
   ctx: EngineCtx,
   input: ParsedInput<C>,
   actor: Actor | null,
-  session: CallerSession,
+  caller: CallerSession,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 /** Channels the desktop app's main process answers itself (install mode, joining a server). */
@@ -85,6 +86,7 @@ export const handlers: Handlers = {
   'shows.save': saveShow,
   'shows.cancel': cancelShow,
   'seats.map': seatMap,
+  'seats.claims': seatClaims,
   'seats.hold': holdSeats,
   'seats.release': releaseSeats,
   'seats.bestAvailable': bestAvailable,

@@ -9,7 +9,7 @@ import {
 import type { Actor, CallerSession } from './context';
 import type { Engine } from './engine';
 import { handlers } from './handlers';
-import { resolveSession } from './staff/auth';
+import { resolveSession } from './staff/sessions';
 import { authenticateDevice } from './devices/devices';
 import { AttemptWindow } from './devices/attempts';
 

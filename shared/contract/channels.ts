@@ -8,7 +8,7 @@ import {
   BookingCode, Empty, ScanCode,
 } from './primitives';
 import {
-  Staff, Theater, Movie, Hall, Show, ShowSummary, SeatMap, Hold, Quote, PricingRules,
+  Staff, Theater, Movie, Hall, Show, ShowSummary, SeatMap, SeatClaims, Hold, Quote, PricingRules,
   Booking, Customer, Receipt, DailyReport, OccupancyRow, Shift, Settings, BackupInfo,
   AuditEntry, TheaterInfo, Admission, AdmissionTicket,
 } from './entities';
@@ -24,6 +24,8 @@ const TheaterInput = z.strictObject({ name: Name, city: Name, timezone: Timezone
 /** A sign-in answer: who, the session token, and the theater the page shows (its zone and currency). */
 const Session = z.object({ staff: Staff, token: z.string(), theater: TheaterInfo.nullable() });
 
+/** A hold, with its quote when seats.hold was asked for one (absent if it could not be priced). */
+const HoldWithQuote = Hold.extend({ quote: Quote.optional() });
 const PaymentsInput = z
   .array(
     z.strictObject({
@@ -180,7 +182,24 @@ export const channels = {
 
   // Seats
   'seats.map': ch(z.strictObject({ showId: Id }), SeatMap, 'cashier'),
-  'seats.hold': ch(z.strictObject({ showId: Id, seatIds: z.array(Id).min(1).max(100), holdId: Id.optional() }), Hold, 'cashier'),
+  // The seat map split for speed: the layout only when the caller's cached one (hall + version) is stale.
+  'seats.claims': ch(
+    z.strictObject({ showId: Id, layout: z.strictObject({ hallId: Id, version: z.int() }).optional() }),
+    SeatClaims,
+    'cashier',
+  ),
+  // With `ticketTypes` (a type per seat; seats not named are adult) the answer also carries the
+  // quote for the whole hold, so the counter needs no second round trip to show the price.
+  'seats.hold': ch(
+    z.strictObject({
+      showId: Id,
+      seatIds: z.array(Id).min(1).max(100),
+      holdId: Id.optional(),
+      ticketTypes: z.record(Id, TicketType).refine((r) => Object.keys(r).length <= 100, 'at most 100 seats').optional(),
+    }),
+    HoldWithQuote,
+    'cashier',
+  ),
   'seats.release': ch(z.strictObject({ holdId: Id, seatIds: z.array(Id).min(1).max(100).optional() }), Hold.nullable(), 'cashier'),
   'seats.bestAvailable': ch(
     z.strictObject({ showId: Id, count: z.int().min(1).max(20), types: z.array(SeatType).min(1).optional() }),

@@ -49,6 +49,8 @@ export const Hall = z.object({
   cleaningMinutes: z.int(),
   capacity: z.int(),
   rows: z.array(z.object({ label: z.string(), seats: z.array(Seat) })),
+  /** Bumped by every layout edit: a cached layout with this version is current (always set by the engine). */
+  layoutVersion: z.int().optional(),
 });
 export type Hall = z.infer<typeof Hall>;
 
@@ -86,13 +88,17 @@ export const ShowSummary = z.object({
 });
 export type ShowSummary = z.infer<typeof ShowSummary>;
 
-export const MapSeat = z.object({
+/** Where a seat is and what it is: shared by the seat map's seats and the cached layout's. */
+const PlacedSeat = z.object({
   id: Id,
   label: z.string(),
   row: z.string(),
   number: z.int(),
   column: z.int(),
   type: SeatType,
+});
+
+export const MapSeat = PlacedSeat.extend({
   status: SeatStatus,
   holdId: Id.optional(),
   /** House seats (v2): why a manager blocked this seat for this show. */
@@ -112,6 +118,33 @@ export const SeatMap = z.object({
   myHold: Hold.nullable(),
 });
 export type SeatMap = z.infer<typeof SeatMap>;
+
+/** A seat of a hall's layout as the seat map draws it: what does not change from show to show. */
+export const LayoutSeat = PlacedSeat.extend({
+  /** Out of sale in the layout itself (a broken seat): shown blocked at every show. */
+  blocked: z.boolean(),
+});
+export type LayoutSeat = z.infer<typeof LayoutSeat>;
+
+/**
+ * seats.claims: a show's live state without its static layout. `layout` (every live seat, in row
+ * then number order) is present only when the caller did not name the hall's current layout
+ * version. `sold` and `held` list the seats with a live claim (as bare ids: a 3,000-seat show
+ * may have thousands), `blocked` the show's house seats with their reason; any other seat is
+ * available, or blocked when its layout says so. The caller's own hold is `myHold`.
+ */
+export const SeatClaims = z.object({
+  show: Show,
+  hall: z.object({ id: Id, name: z.string(), theaterId: Id, capacity: z.int(), rows: z.array(z.string()), layoutVersion: z.int() }),
+  version: z.int(),
+  layout: z.array(LayoutSeat).optional(),
+  sold: z.array(Id),
+  held: z.array(Id),
+  /** House seats of this show (shows.blockSeats), with the manager's reason. */
+  blocked: z.array(z.object({ id: Id, reason: z.string() })),
+  myHold: Hold.nullable(),
+});
+export type SeatClaims = z.infer<typeof SeatClaims>;
 
 
 export const BreakdownStep = z.object({
@@ -275,6 +308,10 @@ export const Settings = z.strictObject({
   salesCloseMinutesAfterStart: z.int().min(0).max(60).default(0),
   /** v2: the door admits from this many minutes before the start. */
   doorsOpenMinutes: z.int().min(0).max(1440).default(60),
+  /** v2: a session unused this long ends (the cashier signs in again). */
+  sessionIdleHours: z.int().min(1).max(72).default(12),
+  /** v2: a session ends this long after sign-in, however busy. */
+  sessionMaxHours: z.int().min(1).max(168).default(16),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -291,6 +328,8 @@ export const DEFAULT_SETTINGS: Settings = {
   backupRetentionDays: 14,
   salesCloseMinutesAfterStart: 0,
   doorsOpenMinutes: 60,
+  sessionIdleHours: 12,
+  sessionMaxHours: 16,
 };
 
 export const BackupInfo = z.object({ file: z.string(), bytes: z.int(), createdAt: Instant });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/engineHarness';
 import { seedBasics, T, TOKENS } from '../support/fixtures';
 import { verifyManager } from '../../electron/engine/staff/auth';
-import { hashPin, verifyPin } from '../../electron/engine/staff/pin';
+import { hashPin, hashPinAsync, verifyPin, verifyPinAsync } from '../../electron/engine/staff/pin';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 import { BoxOfficeError } from '../../shared/contract';
 import { count, setPin } from './claimsSql';
 
@@ -24,6 +25,16 @@ describe('pin hashing', () => {
     expect(verifyPin('1234', a)).toBe(true);
     expect(verifyPin('1235', a)).toBe(false);
     expect(verifyPin('1234', 'fixture-no-login')).toBe(false);
+  });
+
+  it('hashes and verifies off the event loop with the same format', async () => {
+    const a = await hashPinAsync('1234');
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(await verifyPinAsync('1234', a)).toBe(true);
+    expect(await verifyPinAsync('1235', a)).toBe(false);
+    expect(verifyPin('1234', a)).toBe(true);
+    expect(await verifyPinAsync('1234', hashPin('1234'))).toBe(true);
+    expect(await verifyPinAsync('1234', 'fixture-no-login')).toBe(false);
   });
 });
 
@@ -140,15 +151,39 @@ describe('auth.login, lockout and sessions', () => {
     const { token } = await h.ok('auth.login', { name: 'Cashier', pin: '0000' });
     h.clock.advance(11 * 3600_000);
     await h.ok('movies.search', {}, token);
-    h.clock.advance(11 * 3600_000); // 22 h after login, 11 h idle
+    h.clock.advance(4 * 3600_000); // 15 h after login, 4 h idle
     await h.ok('movies.search', {}, token);
     h.clock.advance(12 * 3600_000 + 1000);
     expect((await h.err('movies.search', {}, token)).code).toBe('UNAUTHENTICATED');
-    expect(count(h.engine.ctx.db, 'SELECT count(*) AS n FROM sessions WHERE token = ?', token)).toBe(0);
+    expect(count(h.engine.ctx.db, 'SELECT count(*) AS n FROM sessions WHERE token_hash = ?', tokenHash(token))).toBe(0);
+  });
+
+  it('ends a session 16 h after sign-in however busy (settings.sessionMaxHours), and follows the setting', async () => {
+    const { token } = await h.ok('auth.login', { name: 'Cashier', pin: '0000' });
+    for (let i = 0; i < 16; i++) {
+      h.clock.advance(3600_000);
+      await h.ok('movies.search', {}, token);
+    }
+    h.clock.advance(1000);
+    expect((await h.err('movies.search', {}, token)).code).toBe('UNAUTHENTICATED');
+    // A shorter lifetime applies to running sessions at once.
+    const manager = (await h.ok('auth.login', { name: 'Manager', pin: '1234' })).token;
+    const settings = await h.ok('settings.get', {}, manager);
+    await h.ok('settings.save', { ...settings, sessionMaxHours: 1 }, manager);
+    h.clock.advance(3600_000 + 1000);
+    expect((await h.err('movies.search', {}, manager)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stores only a hash of the token', async () => {
+    const { token } = await h.ok('auth.login', { name: 'Cashier', pin: '0000' });
+    const rows = h.engine.ctx.db.prepare('SELECT * FROM sessions').all() as Record<string, unknown>[];
+    const dump = JSON.stringify(rows) + JSON.stringify(h.engine.ctx.db.prepare('SELECT * FROM holds').all());
+    expect(dump).not.toContain(token);
+    expect(rows.map((r) => r.token_hash)).toContain(tokenHash(token));
   });
 
   it('writes last_seen at most once a minute', async () => {
-    const lastSeen = () => count(h.engine.ctx.db, 'SELECT last_seen AS n FROM sessions WHERE token = ?', TOKENS.cashier);
+    const lastSeen = () => count(h.engine.ctx.db, 'SELECT last_seen AS n FROM sessions WHERE token_hash = ?', tokenHash(TOKENS.cashier));
     const start = lastSeen();
     h.clock.advanceSeconds(30);
     await h.ok('movies.search', {}, TOKENS.cashier);
@@ -183,24 +218,24 @@ describe('verifyManager', () => {
     setPin(h.engine.ctx.db, T.cashier, '0000');
   });
 
-  const code = (f: () => unknown): string => {
+  const code = async (f: () => Promise<unknown>): Promise<string> => {
     try {
-      f();
+      await f();
       return 'OK';
     } catch (e) {
       return e instanceof BoxOfficeError ? e.code : 'OTHER';
     }
   };
 
-  it('approves with a manager\'s PIN and returns an actor without a session', () => {
-    expect(verifyManager(h.engine.ctx, 'manager', '1234')).toEqual({ staffId: T.manager, name: 'Manager', role: 'manager', session: '' });
+  it('approves with a manager\'s PIN and returns an actor without a session', async () => {
+    expect(await verifyManager(h.engine.ctx, 'manager', '1234')).toEqual({ staffId: T.manager, name: 'Manager', role: 'manager', session: '' });
   });
 
-  it('refuses a cashier (FORBIDDEN), a wrong PIN (UNAUTHENTICATED) and locks out after 5', () => {
-    expect(code(() => verifyManager(h.engine.ctx, 'Cashier', '0000'))).toBe('FORBIDDEN');
-    for (let i = 0; i < 5; i++) expect(code(() => verifyManager(h.engine.ctx, 'Manager', '9999'))).toBe('UNAUTHENTICATED');
-    expect(code(() => verifyManager(h.engine.ctx, 'Manager', '1234'))).toBe('LOCKED_OUT');
+  it('refuses a cashier (FORBIDDEN), a wrong PIN (UNAUTHENTICATED) and locks out after 5', async () => {
+    expect(await code(() => verifyManager(h.engine.ctx, 'Cashier', '0000'))).toBe('FORBIDDEN');
+    for (let i = 0; i < 5; i++) expect(await code(() => verifyManager(h.engine.ctx, 'Manager', '9999'))).toBe('UNAUTHENTICATED');
+    expect(await code(() => verifyManager(h.engine.ctx, 'Manager', '1234'))).toBe('LOCKED_OUT');
     h.clock.advanceSeconds(61);
-    expect(code(() => verifyManager(h.engine.ctx, 'Manager', '1234'))).toBe('OK');
+    expect(await code(() => verifyManager(h.engine.ctx, 'Manager', '1234'))).toBe('OK');
   });
 });

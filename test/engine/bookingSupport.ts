@@ -3,6 +3,7 @@
 import type { Booking, ChannelInput } from '../../shared/contract';
 import type { Db } from '../../electron/engine/db/open';
 import { newId } from '../../electron/engine/ids';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 import { makeHarness, MONDAY_10AM, type Harness } from '../support/engineHarness';
 import { seatId, seedBasics, seedShow, TOKENS } from '../support/fixtures';
 
@@ -23,11 +24,11 @@ export function setup(opts: { startsAt?: string; basePrice?: number } = {}): { h
 export function holdSql(h: Harness, showId: string, seats: string[], token = TOKENS.cashier, ttlMs = 600_000): string {
   const db = h.engine.ctx.db;
   const now = h.clock.now();
-  const staff = (db.prepare('SELECT staff_id FROM sessions WHERE token = ?').get(token) as { staff_id: string }).staff_id;
+  const staff = (db.prepare('SELECT staff_id FROM sessions WHERE token_hash = ?').get(tokenHash(token)) as { staff_id: string }).staff_id;
   const id = newId('hold');
   db.transaction(() => {
     db.prepare('INSERT INTO holds (id, show_id, staff_id, session, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id, showId, staff, token, now, now + ttlMs,
+      id, showId, staff, tokenHash(token), now, now + ttlMs,
     );
     const claim = db.prepare('INSERT INTO seat_claims (show_id, seat_id, hold_id, expires_at) VALUES (?, ?, ?, ?)');
     for (const s of seats) claim.run(showId, s, id, now + ttlMs);

@@ -1,7 +1,7 @@
 // Live seat claims written with plain SQL (held and sold), for the layout and schedule tests.
 import type { Db } from '../../electron/engine/db/open';
 import { hashPin } from '../../electron/engine/staff/pin';
-import { T } from '../support/fixtures';
+import { SESSION_KEYS, T } from '../support/fixtures';
 
 let n = 0;
 
@@ -9,7 +9,7 @@ let n = 0;
 export function insertHoldClaims(db: Db, showId: string, seatIds: string[], expiresAt: number, now: number): string {
   const id = `hold_${++n}`;
   db.transaction(() => {
-    db.prepare('INSERT INTO holds (id, show_id, staff_id, session, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, showId, T.cashier, 'tok-cashier', now, expiresAt);
+    db.prepare('INSERT INTO holds (id, show_id, staff_id, session, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, showId, T.cashier, SESSION_KEYS.cashier, now, expiresAt);
     for (const s of seatIds) db.prepare('INSERT INTO seat_claims (show_id, seat_id, hold_id, expires_at) VALUES (?, ?, ?, ?)').run(showId, s, id, expiresAt);
   })();
   return id;

@@ -124,6 +124,42 @@ describe('bookings.confirm', () => {
     expect(counts(h.engine.ctx.db)).toMatchObject({ bookings: 1, payments: 1 });
   });
 
+  it('answers IDEMPOTENCY_KEY_REUSED for the same key with another request, changing nothing', async () => {
+    ({ h } = setup());
+    const holdId = holdSql(h, SHOW, seats3);
+    const first = { holdId, tickets: tickets3, payments: [{ method: 'card', amount: 3475 }], idempotencyKey: key() };
+    const sold = await h.ok('bookings.confirm', first, C);
+    // Another hold (the case: a client would show "confirmed" for seats never sold).
+    const other = [{ seatId: seat('E', 5), ticketType: 'adult' }];
+    const otherHold = holdSql(h, SHOW, [seat('E', 5)]);
+    const before = counts(h.engine.ctx.db);
+    const charged = h.terminal.charges.size;
+    const variants: unknown[] = [
+      { ...first, holdId: otherHold, tickets: other, payments: [{ method: 'card', amount: 1000 }] },
+      { ...first, tickets: tickets3.map((t, i) => (i === 0 ? { ...t, ticketType: 'senior' } : t)) },
+      { ...first, payments: [{ method: 'cash', amount: 3475 }] },
+      { ...first, customer: { name: 'Someone Else' } },
+    ];
+    for (const v of variants) expect((await h.err('bookings.confirm', v, C)).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Another staff member with the identical request: not theirs either.
+    expect((await h.err('bookings.confirm', first, TOKENS.cashier2)).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(counts(h.engine.ctx.db)).toEqual(before);
+    expect(h.terminal.charges.size).toBe(charged);
+    expect(claims().find((c) => c.seat_id === seat('E', 5))).toMatchObject({ hold_id: otherHold, booking_id: null });
+    // The identical request still gets the sale back, and the key order of the JSON does not matter.
+    const reordered = { idempotencyKey: first.idempotencyKey, payments: first.payments, tickets: first.tickets, holdId };
+    expect(await h.ok('bookings.confirm', reordered, C)).toEqual(sold);
+  });
+
+  it('replays a sale made before fingerprints were kept only to its own cashier', async () => {
+    ({ h } = setup());
+    const input = { holdId: holdSql(h, SHOW, seats3), tickets: tickets3, payments: [{ method: 'cash', amount: 3475 }], idempotencyKey: key() };
+    const sold = await h.ok('bookings.confirm', input, C);
+    h.engine.ctx.db.prepare('DELETE FROM request_fingerprints').run(); // as for a v6 sale
+    expect((await h.ok('bookings.confirm', { ...input, holdId: 'gone' }, C)).id).toBe(sold.id);
+    expect((await h.err('bookings.confirm', input, TOKENS.cashier2)).code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('refuses an expired hold with HOLD_EXPIRED and charges nothing', async () => {
     ({ h } = setup());
     const holdId = holdSql(h, SHOW, seats3);

@@ -5,6 +5,7 @@ import type { Hold } from '../../shared/contract';
 import { Engine } from '../../electron/engine/engine';
 import { MONDAY_10AM, makeHarness, type Harness } from '../support/engineHarness';
 import { T, TOKENS, seatId, seedBasics, seedShow } from '../support/fixtures';
+import { renewSessions } from './salesSql';
 
 const SHOW = 'show_1';
 const STARTS = '2026-11-23T23:00:00.000Z'; // 18:00 in New York, 8 h after the harness's "now"
@@ -218,7 +219,42 @@ describe('expiry', () => {
     ]);
     expect(h.engine.sweep()).toBe(0);
     expect(h.events).toHaveLength(1);
-    // Gone for good now.
+    // Gone, but still known as expired (contract v2): not NOT_FOUND.
+    expect((await h.err('seats.release', { holdId: mine.id }, TOKENS.cashier)).code).toBe('HOLD_EXPIRED');
+  });
+
+  it('answers HOLD_EXPIRED after the sweep for a day, for confirm, extend and release alike', async () => {
+    setup();
+    const LATE = 'show_late'; // three days on, so it has not started after a day's wait
+    seedShow(h.engine.ctx.db, { id: LATE, startsAt: '2026-11-26T23:00:00.000Z', now: MONDAY_10AM });
+    const holdLate = (seatIds: string[]) => h.ok('seats.hold', { showId: LATE, seatIds }, TOKENS.cashier);
+    const mine = await holdLate(A(1, 2));
+    h.clock.advanceSeconds(601);
+    expect(h.engine.sweep()).toBe(1);
+    expect(holds()).toBe(0);
+    const tries = async () => [
+      (await h.err('seats.hold', { showId: LATE, seatIds: A(3), holdId: mine.id }, TOKENS.cashier)).code,
+      (await h.err('seats.release', { holdId: mine.id }, TOKENS.cashier)).code,
+      (await h.err('bookings.confirm', {
+        holdId: mine.id, tickets: A(1, 2).map((seatId) => ({ seatId, ticketType: 'adult' })),
+        payments: [{ method: 'card', amount: 2000 }], idempotencyKey: 'k-expired-1',
+      }, TOKENS.cashier)).code,
+    ];
+    expect(await tries()).toEqual(['HOLD_EXPIRED', 'HOLD_EXPIRED', 'HOLD_EXPIRED']);
+    // Another counter's session learns nothing about it: NOT_FOUND, as for any hold not its own.
+    expect((await h.err('seats.release', { holdId: mine.id }, TOKENS.cashier2)).code).toBe('NOT_FOUND');
+    // A day later (another hold expiring makes the sweep run and prune): still HOLD_EXPIRED.
+    const later = async (ms: number, seat: number) => {
+      h.clock.advance(ms);
+      renewSessions(h.engine.ctx.db, h.clock.now());
+      await holdLate(A(seat));
+      h.clock.advanceSeconds(601);
+      expect(h.engine.sweep()).toBe(1);
+    };
+    await later(24 * 3600_000, 5);
+    expect(await tries()).toEqual(['HOLD_EXPIRED', 'HOLD_EXPIRED', 'HOLD_EXPIRED']);
+    await later(3600_000, 6); // past 25 h: forgotten, like any hold that is not there
+    expect(count('SELECT count(*) AS n FROM expired_holds WHERE id = ?', mine.id)).toBe(0);
     expect((await h.err('seats.release', { holdId: mine.id }, TOKENS.cashier)).code).toBe('NOT_FOUND');
   });
 
@@ -260,12 +296,15 @@ describe('seats.release', () => {
     expect((await h.err('seats.release', { holdId: held.id }, TOKENS.cashier)).code).toBe('NOT_FOUND');
   });
 
-  it('treats an expired hold as gone: null, no error', async () => {
+  it('ends an expired hold and says HOLD_EXPIRED (contract v2), before and after the sweep', async () => {
     setup();
     const held = await hold(A(1, 2));
     h.clock.advanceSeconds(700);
-    expect(await h.ok('seats.release', { holdId: held.id, seatIds: A(1) }, TOKENS.cashier)).toBeNull();
+    h.events.length = 0;
+    expect((await h.err('seats.release', { holdId: held.id, seatIds: A(1) }, TOKENS.cashier)).code).toBe('HOLD_EXPIRED');
     expect(claims() + holds()).toBe(0);
+    expect(h.events.at(-1)!.payload).toMatchObject({ seats: A(1, 2).map((id) => ({ id, status: 'available' })) });
+    expect((await h.err('seats.release', { holdId: held.id }, TOKENS.cashier)).code).toBe('HOLD_EXPIRED');
   });
 
   it('answers NOT_FOUND for an unknown hold and VALIDATION for bad input, changing nothing', async () => {

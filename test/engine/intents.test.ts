@@ -11,6 +11,7 @@ import type { Actor } from '../../electron/engine/context';
 import { makeHarness, type Harness } from '../support/engineHarness';
 import { seedBasics, seedShow } from '../support/fixtures';
 import { holdSql, key, MONDAY_10AM, seat, sell, SHOW, TOKENS } from './bookingSupport';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 
 /** The simulated terminal, with switches to refuse, hang or slow down its calls. */
 class TestTerminal implements PaymentTerminal {
@@ -45,7 +46,7 @@ afterEach(() => {
   h = undefined;
 });
 
-const CASHIER: Actor = { staffId: 'st_cashier', name: 'Cashier', role: 'cashier', session: TOKENS.cashier };
+const CASHIER: Actor = { staffId: 'st_cashier', name: 'Cashier', role: 'cashier', session: tokenHash(TOKENS.cashier) };
 
 function setup(): { h: Harness; t: TestTerminal } {
   const t = new TestTerminal();

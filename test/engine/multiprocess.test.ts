@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MONDAY_10AM, makeHarness, type Harness } from '../support/engineHarness';
 import { T, seatId, seedBasics, seedShow } from '../support/fixtures';
 import type { RacerArgs, RacerReport } from './workers/seatRacer';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 import { forkWorker, stopWorkers } from '../support/workerProcess';
 
 const WORKERS = 5;
@@ -30,7 +31,7 @@ describe('several processes on one database', () => {
     // One session per process: holds belong to sessions.
     const tokens = Array.from({ length: WORKERS }, (_, i) => `tok-racer-${i}`);
     const staffOf = (i: number) => (i % 2 ? T.cashier2 : T.cashier);
-    tokens.forEach((t, i) => db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(t, staffOf(i), MONDAY_10AM, MONDAY_10AM));
+    tokens.forEach((t, i) => db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(tokenHash(t), staffOf(i), MONDAY_10AM, MONDAY_10AM));
     // 24 seats wanted by 5 x 40 requests of 1-3 seats, most released again: heavy overlap and churn.
     const pool = ['A', 'B', 'C'].flatMap((r) => [2, 3, 4, 5, 6, 7, 8, 9].map((n) => seatId(r, n)));
 

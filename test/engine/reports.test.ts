@@ -5,6 +5,7 @@ import { makeHarness, MONDAY_10AM, type Harness } from '../support/engineHarness
 import { seatId, seedBasics, seedShow, T, TOKENS } from '../support/fixtures';
 import { MONEY_SQL, SALES_SQL } from '../../electron/engine/reports/daily';
 import { insertRefund, insertSale, insertShow, seedSecondMovie, seedSecondTheater } from './salesSql';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -129,7 +130,7 @@ describe('reports.occupancy', () => {
     const gone = insertSale(db, { showId: 'show_mon_eve', cashierId: T.cashier, createdAt: '2026-11-23T15:10:00Z', tickets: [1000, 1000], row: 'C', firstSeat: 1, claims: true, payments: [{ method: 'card', amount: 2000 }] });
     insertRefund(db, { bookingId: gone, staffId: T.cashier, at: '2026-11-23T15:20:00Z', method: 'card', amount: 2000, percent: 100 });
     // Two held seats are not sold.
-    db.prepare("INSERT INTO holds (id, show_id, staff_id, session, created_at, expires_at) VALUES ('hold_1', 'show_mon_eve', ?, ?, ?, ?)").run(T.cashier, TOKENS.cashier, MONDAY_10AM, MONDAY_10AM + 600_000);
+    db.prepare("INSERT INTO holds (id, show_id, staff_id, session, created_at, expires_at) VALUES ('hold_1', 'show_mon_eve', ?, ?, ?, ?)").run(T.cashier, tokenHash(TOKENS.cashier), MONDAY_10AM, MONDAY_10AM + 600_000);
     for (const s of [seatId('D', 1), seatId('D', 2)]) {
       db.prepare("INSERT INTO seat_claims (show_id, seat_id, hold_id, expires_at) VALUES ('show_mon_eve', ?, 'hold_1', ?)").run(s, MONDAY_10AM + 600_000);
     }

@@ -62,17 +62,19 @@ describe('fixes from the engine review', () => {
     expect((s.db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n).toBe(0);
   });
 
-  it('answers a reused idempotency key only to the cashier whose sale it was', async () => {
+  it('answers a reused idempotency key only to the identical request of the cashier whose sale it was', async () => {
     const s = setup();
     h = s.h;
     const tickets = [{ seatId: seatId('D', 1), ticketType: 'adult' }];
     const q = await h.ok('pricing.quote', { showId: SHOW, tickets }, TOKENS.cashier);
     const k = key();
-    const first = await h.ok('bookings.confirm', { holdId: holdSql(h, SHOW, [seatId('D', 1)]), tickets, payments: [{ method: 'cash', amount: q.total }], idempotencyKey: k }, TOKENS.cashier);
-    const again = await h.ok('bookings.confirm', { holdId: 'gone', tickets, payments: [{ method: 'cash', amount: q.total }], idempotencyKey: k }, TOKENS.cashier);
-    expect(again.id).toBe(first.id);
+    const input = { holdId: holdSql(h, SHOW, [seatId('D', 1)]), tickets, payments: [{ method: 'cash', amount: q.total }], idempotencyKey: k };
+    const first = await h.ok('bookings.confirm', input, TOKENS.cashier);
+    expect((await h.ok('bookings.confirm', input, TOKENS.cashier)).id).toBe(first.id);
+    // v2: another hold with the same key is another request.
+    expect((await h.err('bookings.confirm', { ...input, holdId: 'gone' }, TOKENS.cashier)).code).toBe('IDEMPOTENCY_KEY_REUSED');
     const other = await h.err('bookings.confirm', { holdId: holdSql(h, SHOW, [seatId('D', 2)], TOKENS.cashier2), tickets: [{ seatId: seatId('D', 2), ticketType: 'adult' }], payments: [{ method: 'cash', amount: q.total }], idempotencyKey: k }, TOKENS.cashier2);
-    expect(other.code).toBe('CONFLICT');
+    expect(other.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses a show scheduled absurdly far ahead, and writes nothing', async () => {

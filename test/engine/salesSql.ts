@@ -99,10 +99,16 @@ export function seedSecondTheater(db: Db, now: number): { theater: string; hall:
 }
 
 /**
- * Moves the test clock and keeps the fixture sessions fresh: sessions end after a while idle, and
- * these tests jump hours or days at once to cross business-day boundaries.
+ * Moves the test clock and keeps the fixture sessions fresh: sessions end after a while idle and
+ * after an absolute lifetime, and these tests jump hours or days at once to cross business-day
+ * boundaries. (Re-dating a session also empties the engine's session cache: a trigger.)
  */
 export function moveClock(h: { clock: { set(t: string | number): void; now(): number }; engine: { ctx: { db: Db } } }, at: string | number): void {
   h.clock.set(at);
-  h.engine.ctx.db.prepare('UPDATE sessions SET last_seen = ?').run(h.clock.now());
+  renewSessions(h.engine.ctx.db, h.clock.now());
+}
+
+/** The fixture sessions as if signed in at `now`. */
+export function renewSessions(db: Db, now: number): void {
+  db.prepare('UPDATE sessions SET created_at = ?, last_seen = ?').run(now, now);
 }

@@ -7,6 +7,8 @@ export interface Answer {
   headers: IncomingHttpHeaders;
   text: string;
   json: any;
+  /** Set when sending the body failed after the answer came (the server cut the upload short). */
+  uploadError?: string;
 }
 
 export interface RequestOptions {
@@ -15,6 +17,8 @@ export interface RequestOptions {
   body?: string | Buffer;
   /** Send the body in chunks without a Content-Length. */
   chunked?: boolean;
+  /** The client's own address (any of 127.0.0.0/8: each is another client to the host). */
+  localAddress?: string;
 }
 
 export function send(base: string, path: string, opts: RequestOptions = {}): Promise<Answer> {
@@ -22,9 +26,10 @@ export function send(base: string, path: string, opts: RequestOptions = {}): Pro
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     let answered = false;
+    let uploadError: string | undefined;
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.body !== undefined && !opts.chunked) headers['Content-Length'] = String(Buffer.byteLength(opts.body));
-    const req = request({ hostname, port, path, method: opts.method ?? 'POST', headers, agent: false }, (res) => {
+    const req = request({ hostname, port, path, method: opts.method ?? 'POST', headers, agent: false, ...(opts.localAddress ? { localAddress: opts.localAddress } : {}) }, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -36,7 +41,8 @@ export function send(base: string, path: string, opts: RequestOptions = {}): Pro
         } catch {
           /* not JSON */
         }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        // Give a reset of the upload a moment to surface before answering.
+        setImmediate(() => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, ...(uploadError ? { uploadError } : {}) }));
       };
       res.on('end', finish);
       res.on('error', finish);
@@ -45,6 +51,7 @@ export function send(base: string, path: string, opts: RequestOptions = {}): Pro
     req.on('error', (e) => {
       // Writing the rest of a refused upload may fail after the answer arrived; that is expected.
       if (!answered) reject(e);
+      else uploadError = (e as NodeJS.ErrnoException).code ?? String(e);
     });
     if (opts.body !== undefined) {
       if (opts.chunked) {
@@ -70,9 +77,12 @@ export function send(base: string, path: string, opts: RequestOptions = {}): Pro
   });
 }
 
-export function api(base: string, channel: string, input: unknown, token?: string | null, headers: Record<string, string> = {}): Promise<Answer> {
+export function api(
+  base: string, channel: string, input: unknown, token?: string | null, headers: Record<string, string> = {}, localAddress?: string,
+): Promise<Answer> {
   return send(base, `/api/${channel}`, {
     body: JSON.stringify(input),
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    ...(localAddress ? { localAddress } : {}),
   });
 }

@@ -11,6 +11,8 @@ import { startHost, type RunningHost } from '../../electron/host/server';
 import { makeHarness, MONDAY_10AM, type Harness } from '../support/engineHarness';
 import { seatId, seedBasics, seedShow, T, TOKENS } from '../support/fixtures';
 import { api, send } from './http';
+import { openSse } from './sse';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 
 const SHOW = 'show_1';
 let h: Harness;
@@ -229,59 +231,6 @@ describe('browser host: the session cookie', () => {
   });
 });
 
-interface SseClient {
-  status: number;
-  events: { event: string; data: any }[];
-  raw: () => string;
-  close(): void;
-  waitFor(pred: (e: { event: string; data: any }) => boolean, ms?: number): Promise<{ event: string; data: any }>;
-}
-
-function openSse(url: string, headers: Record<string, string>): Promise<SseClient> {
-  return new Promise((resolve, reject) => {
-    const req = get(`${url}/api/events`, { headers, agent: false }, (res: IncomingMessage) => {
-      let buf = '';
-      let all = '';
-      const events: { event: string; data: any }[] = [];
-      const waiters: (() => void)[] = [];
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        all += chunk;
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const ev = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (ev && data) events.push({ event: ev, data: JSON.parse(data) });
-        }
-        for (const w of waiters.splice(0)) w();
-      });
-      resolve({
-        status: res.statusCode ?? 0,
-        events,
-        raw: () => all,
-        close: () => req.destroy(),
-        waitFor(pred, ms = 5000) {
-          return new Promise((ok, fail) => {
-            const timer = setTimeout(() => fail(new Error(`no matching event; got ${JSON.stringify(events)}`)), ms);
-            const check = () => {
-              const hit = events.find(pred);
-              if (hit) {
-                clearTimeout(timer);
-                ok(hit);
-              } else waiters.push(check);
-            };
-            check();
-          });
-        },
-      });
-    });
-    req.on('error', reject);
-  });
-}
-
 describe('browser host: Server-Sent Events', () => {
   beforeEach(() => boot({ heartbeatMs: 200 }));
 
@@ -305,15 +254,16 @@ describe('browser host: Server-Sent Events', () => {
     sse.close();
   });
 
-  it('removes its listener when the client goes away, and closes streams on shutdown', async () => {
+  it('forgets a stream when the client goes away, and closes streams and its one listener on shutdown', async () => {
     const listeners = () => (h.engine as unknown as { listeners: Set<unknown> }).listeners.size;
-    const before = listeners();
+    const before = listeners(); // the host listens once, whatever the number of streams
     const sse = await openSse(base, { Authorization: `Bearer ${TOKENS.cashier}` });
     await new Promise((r) => setTimeout(r, 50));
-    expect(listeners()).toBe(before + 1);
+    expect(host.openStreams()).toBe(1);
+    expect(listeners()).toBe(before);
     sse.close();
     await new Promise((r) => setTimeout(r, 100));
-    expect(listeners()).toBe(before);
+    expect(host.openStreams()).toBe(0);
     // Publishing after the disconnect must not throw or write to a dead stream.
     h.engine.ctx.emit('shows.changed', { showId: SHOW });
     const second = await openSse(base, { Authorization: `Bearer ${TOKENS.cashier}` });
@@ -323,10 +273,11 @@ describe('browser host: Server-Sent Events', () => {
       tick();
     });
     await ended;
-    expect(listeners()).toBe(before + 1);
+    expect(host.openStreams()).toBe(1);
     await host.close();
     await new Promise((r) => setTimeout(r, 50));
-    expect(listeners()).toBe(before);
+    expect(host.openStreams()).toBe(0);
+    expect(listeners()).toBe(before - 1);
     second.close();
   });
 });
@@ -337,8 +288,8 @@ describe('browser host: a race for the same seats', () => {
   it('gives each seat to exactly one of 50 concurrent clients', async () => {
     const db = h.engine.ctx.db;
     const tokens = Array.from({ length: 50 }, (_, i) => `race-${i}`);
-    const ins = db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
-    for (const t of tokens) ins.run(t, T.cashier, MONDAY_10AM, MONDAY_10AM);
+    const ins = db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
+    for (const t of tokens) ins.run(tokenHash(t), T.cashier, MONDAY_10AM, MONDAY_10AM);
     const pool = [seatId('F', 4), seatId('F', 5), seatId('F', 6), seatId('F', 7)];
     // Overlapping pairs: (F4,F5), (F5,F6), (F6,F7), (F7,F4), ...
     const wants = tokens.map((_, i) => [pool[i % 4]!, pool[(i + 1) % 4]!]);
@@ -356,8 +307,8 @@ describe('browser host: a race for the same seats', () => {
   it('gives the same seats to exactly one of 50 clients asking for exactly them', async () => {
     const db = h.engine.ctx.db;
     const tokens = Array.from({ length: 50 }, (_, i) => `same-${i}`);
-    const ins = db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
-    for (const t of tokens) ins.run(t, T.cashier, MONDAY_10AM, MONDAY_10AM);
+    const ins = db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
+    for (const t of tokens) ins.run(tokenHash(t), T.cashier, MONDAY_10AM, MONDAY_10AM);
     const answers = await Promise.all(tokens.map((t) => api(base, 'seats.hold', { showId: SHOW, seatIds: [seatId('A', 5), seatId('A', 6)] }, t)));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409 && a.json.error.code === 'SEATS_UNAVAILABLE')).toHaveLength(49);

@@ -1,5 +1,5 @@
 // A fake BoxOfficeApi for renderer tests: per-channel handlers, recorded calls, emitted events.
-import type { BoxOfficeApi, Channel, ChannelInput, ChannelOutput, Envelope, EventName, EventPayload, MapSeat, SeatMap } from '../../shared/contract';
+import type { BoxOfficeApi, Channel, ChannelInput, ChannelOutput, Envelope, EventName, EventPayload, MapSeat, SeatClaims, SeatMap } from '../../shared/contract';
 
 type Handler<C extends Channel> = (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
@@ -69,5 +69,21 @@ export function makeMap(seats: MapSeat[], version = 1): SeatMap {
     version,
     seats,
     myHold: null,
+  };
+}
+
+/** The same show as seats.claims answers it: the layout (unless the caller has it) and the claims. */
+export function makeClaims(seats: MapSeat[], version = 1, input?: ChannelInput<'seats.claims'>, layoutVersion = 1): SeatClaims {
+  const { seats: _seats, hall, ...rest } = makeMap(seats, version);
+  const current = input?.layout?.hallId === hall.id && input.layout.version === layoutVersion;
+  return {
+    ...rest,
+    hall: { ...hall, layoutVersion },
+    ...(current
+      ? {}
+      : { layout: seats.map((s) => ({ id: s.id, label: s.label, row: s.row, number: s.number, column: s.column, type: s.type, blocked: s.status === 'blocked' && !s.blockReason })) }),
+    sold: seats.filter((s) => s.status === 'sold').map((s) => s.id),
+    held: seats.filter((s) => s.status === 'held').map((s) => s.id),
+    blocked: seats.filter((s) => s.status === 'blocked' && s.blockReason).map((s) => ({ id: s.id, reason: s.blockReason! })),
   };
 }

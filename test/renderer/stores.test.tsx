@@ -4,7 +4,7 @@ import { setApi } from '../../renderer/src/api';
 import { useSession } from '../../renderer/src/stores/session';
 import { useSeatMap } from '../../renderer/src/stores/seatMap';
 import { paymentSummary, quickNotes, useSale } from '../../renderer/src/stores/sale';
-import { FakeError, fakeApi, makeMap, makeSeats, type FakeApi } from './fakeApi';
+import { FakeError, fakeApi, makeClaims, makeSeats, type FakeApi } from './fakeApi';
 
 let api: FakeApi;
 
@@ -47,30 +47,30 @@ describe('session store', () => {
 
 describe('seat map store', () => {
   beforeEach(async () => {
-    api.handle('seats.map', () => makeMap(makeSeats(), 5));
+    api.handle('seats.claims', (input) => makeClaims(makeSeats(), 5, input));
     await useSeatMap.getState().load('show_1');
   });
 
   it('refreshes once for a burst of events that all arrive after a gap', async () => {
-    const before = api.callsTo('seats.map').length;
+    const before = api.callsTo('seats.claims').length;
     for (let v = 7; v <= 11; v++) useSeatMap.getState().applyChange({ showId: 'show_1', version: v, seats: [{ id: 's_A1', status: 'sold' }] });
     await useSeatMap.getState().refresh();
-    expect(api.callsTo('seats.map').length - before).toBe(1);
+    expect(api.callsTo('seats.claims').length - before).toBe(1);
   });
 
   it('applies the next version and drops stale ones', () => {
     useSeatMap.getState().applyChange({ showId: 'show_1', version: 6, seats: [{ id: 's_A1', status: 'sold' }] });
-    expect(useSeatMap.getState().seats[0]!.status).toBe('sold');
+    expect(useSeatMap.getState().status['s_A1']).toBe('sold');
     useSeatMap.getState().applyChange({ showId: 'show_1', version: 6, seats: [{ id: 's_A1', status: 'available' }] });
     useSeatMap.getState().applyChange({ showId: 'show_1', version: 4, seats: [{ id: 's_A1', status: 'available' }] });
-    expect(useSeatMap.getState().seats[0]!.status).toBe('sold');
+    expect(useSeatMap.getState().status['s_A1']).toBe('sold');
     expect(useSeatMap.getState().version).toBe(6);
   });
 
   it('refreshes fully on a gap', async () => {
-    const before = api.callsTo('seats.map').length;
+    const before = api.callsTo('seats.claims').length;
     useSeatMap.getState().applyChange({ showId: 'show_1', version: 9, seats: [{ id: 's_A1', status: 'sold' }] });
-    await vi.waitFor(() => expect(api.callsTo('seats.map').length).toBe(before + 1));
+    await vi.waitFor(() => expect(api.callsTo('seats.claims').length).toBe(before + 1));
   });
 
   it('ignores other shows', () => {
@@ -83,7 +83,7 @@ describe('sale store', () => {
   const hold = (seatIds: string[], id = 'h_1') => ({ id, showId: 'show_1', seatIds, expiresAt: new Date(Date.now() + 600_000).toISOString() });
 
   beforeEach(async () => {
-    api.handle('seats.map', () => makeMap(makeSeats(), 1));
+    api.handle('seats.claims', (input) => makeClaims(makeSeats(), 1, input));
     api.handle('pricing.quote', ({ tickets }) => ({
       lines: tickets.map((t) => ({ seatId: t.seatId, seatLabel: t.seatId.slice(2), ticketType: t.ticketType, amount: 1000, breakdown: [] })),
       total: tickets.length * 1000,
@@ -98,7 +98,7 @@ describe('sale store', () => {
     await useSale.getState().toggleSeat('s_A1');
     expect(useSale.getState().hold?.seatIds).toEqual(['s_A1']);
     await useSale.getState().toggleSeat('s_A2');
-    expect(api.callsTo('seats.hold')[1]).toEqual({ showId: 'show_1', seatIds: ['s_A2'], holdId: 'h_1' });
+    expect(api.callsTo('seats.hold')[1]).toEqual({ showId: 'show_1', seatIds: ['s_A2'], holdId: 'h_1', ticketTypes: { s_A1: 'adult' } });
     api.handle('seats.release', () => hold(['s_A2']));
     await useSale.getState().toggleSeat('s_A1');
     expect(api.callsTo('seats.release')[0]).toEqual({ holdId: 'h_1', seatIds: ['s_A1'] });
@@ -110,10 +110,10 @@ describe('sale store', () => {
     api.handle('seats.hold', () => {
       throw new FakeError('SEATS_UNAVAILABLE', 'taken', { seatIds: ['s_A1'] });
     });
-    const maps = api.callsTo('seats.map').length;
+    const maps = api.callsTo('seats.claims').length;
     await useSale.getState().toggleSeat('s_A1');
     expect(useSale.getState().notice?.text).toMatch(/A1 just became unavailable/);
-    await vi.waitFor(() => expect(api.callsTo('seats.map').length).toBe(maps + 1));
+    await vi.waitFor(() => expect(api.callsTo('seats.claims').length).toBe(maps + 1));
   });
 
   it('best N asks for a suggestion then holds it', async () => {

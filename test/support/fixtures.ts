@@ -1,9 +1,16 @@
 // Fixtures written with plain SQL (not through the engine), so a domain's tests do not depend on
 // another domain's code. Ids are fixed and readable.
 import type { Db } from '../../electron/engine/db/open';
+import { tokenHash } from '../../electron/engine/staff/sessions';
 
 export const T = { theater: 'th_1', hall: 'hall_1', movie: 'mv_inception', manager: 'st_manager', cashier: 'st_cashier', cashier2: 'st_cashier2' };
 export const TOKENS = { manager: 'tok-manager', cashier: 'tok-cashier', cashier2: 'tok-cashier2' };
+/** The key each fixture session is stored and owns its holds under (sessions keep only a hash). */
+export const SESSION_KEYS = {
+  manager: tokenHash(TOKENS.manager),
+  cashier: tokenHash(TOKENS.cashier),
+  cashier2: tokenHash(TOKENS.cashier2),
+};
 
 export interface SeedOptions {
   now: number;
@@ -48,10 +55,13 @@ export function seedBasics(db: Db, opts: SeedOptions): void {
     staff.run(T.manager, 'Manager', 'manager', now);
     staff.run(T.cashier, 'Cashier', 'cashier', now);
     staff.run(T.cashier2, 'Cashier Two', 'cashier', now);
-    const sess = db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)');
-    sess.run(TOKENS.manager, T.manager, now, now);
-    sess.run(TOKENS.cashier, T.cashier, now, now);
-    sess.run(TOKENS.cashier2, T.cashier2, now, now);
+    // Before schema 9 (a migration test seeding an old database) sessions kept the token itself.
+    const hashed = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('sessions') WHERE name = 'token_hash'").get() as { n: number }).n > 0;
+    const sess = db.prepare(`INSERT INTO sessions (${hashed ? 'token_hash' : 'token'}, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)`);
+    const key = (who: keyof typeof TOKENS) => (hashed ? SESSION_KEYS[who] : TOKENS[who]);
+    sess.run(key('manager'), T.manager, now, now);
+    sess.run(key('cashier'), T.cashier, now, now);
+    sess.run(key('cashier2'), T.cashier2, now, now);
     if (opts.openShifts ?? true) {
       const shift = db.prepare('INSERT INTO shifts (id, staff_id, opened_at, float) VALUES (?, ?, ?, 0)');
       for (const id of [T.manager, T.cashier, T.cashier2]) shift.run(fixtureShiftId(id), id, now);

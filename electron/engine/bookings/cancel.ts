@@ -51,14 +51,14 @@ export function refundQuote(ctx: EngineCtx, input: ParsedInput<'bookings.refundQ
  * Who approved an override: the caller when a manager, else the manager whose name and PIN were
  * typed at the counter. A wrong PIN is FORBIDDEN (LOCKED_OUT passes through: too many tries).
  */
-function overrideApprover(ctx: EngineCtx, input: ParsedInput<'bookings.cancel'>, actor: Actor): { id: string; name: string } {
+async function overrideApprover(ctx: EngineCtx, input: ParsedInput<'bookings.cancel'>, actor: Actor): Promise<{ id: string; name: string }> {
   if (actor.role === 'manager') return { id: actor.staffId, name: actor.name };
   if (!input.approval) throw new BoxOfficeError('FORBIDDEN', 'An override needs a manager (or a manager\'s name and PIN)');
   let manager: Actor;
   try {
-    manager = verifyManager(ctx, input.approval.name, input.approval.pin);
+    manager = await verifyManager(ctx, input.approval.name, input.approval.pin);
   } catch (e) {
-    if (e instanceof BoxOfficeError && e.code === 'LOCKED_OUT') throw e;
+    if (e instanceof BoxOfficeError && (e.code === 'LOCKED_OUT' || e.code === 'RATE_LIMITED')) throw e;
     throw new BoxOfficeError('FORBIDDEN', 'The manager\'s name or PIN is not right');
   }
   if (manager.role !== 'manager') throw new BoxOfficeError('FORBIDDEN', 'Only a manager may approve an override');
@@ -67,7 +67,7 @@ function overrideApprover(ctx: EngineCtx, input: ParsedInput<'bookings.cancel'>,
 
 export async function cancelBooking(ctx: EngineCtx, input: ParsedInput<'bookings.cancel'>, actor: Actor): Promise<ChannelOutput<'bookings.cancel'>> {
   const b = loadTarget(ctx, input.id, input.ticketIds);
-  const approver = input.override ? overrideApprover(ctx, input, actor) : null;
+  const approver = input.override ? await overrideApprover(ctx, input, actor) : null;
   const now = ctx.clock.now();
   if (!approver && now >= b.startsAt) {
     throw new BoxOfficeError('SHOW_STARTED', 'The show has already started; only a manager override can refund it now', { id: b.id });

@@ -9,8 +9,9 @@ import { BoxOfficeError, type PaymentMethod } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { stmt } from '../db/stmts';
-import { newId } from '../ids';
+import { newTimeId } from '../ids';
 import { runTerminalRefunds, type TerminalRefund } from './refund';
+import type { PaymentRow } from './query';
 import { beginCharge, markChargeFailed, markChargeUnknown, recordChargeTxn } from '../payments/intents';
 
 type ElectronicMethod = Exclude<PaymentMethod, 'cash'>;
@@ -80,20 +81,22 @@ export async function compensate(ctx: EngineCtx, actor: Actor, approved: Approve
 }
 
 
-/** The sale's charge rows (inside its transaction): cash with its tendered amount and change. */
+/** The sale's charge rows (inside its transaction): cash with its tendered amount and change. Answers them as written. */
 export function insertCharges(
   db: Db, bookingId: string, payments: readonly (PaymentLine & { tendered?: number | undefined })[], txnByIndex: ReadonlyMap<number, string>,
   staffId: string, shiftId: string | null, now: number,
-): void {
+): PaymentRow[] {
   const payment = stmt(db,
     `INSERT INTO payments (id, booking_id, kind, method, amount, tendered, change, reference, terminal_txn, staff_id, shift_id, created_at)
      VALUES (?, ?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  payments.forEach((p, i) => {
+  return payments.map((p, i) => {
     const tendered = p.method === 'cash' ? (p.tendered ?? p.amount) : null;
+    const change = tendered === null ? null : tendered - p.amount;
     payment.run(
-      newId('pay'), bookingId, p.method, p.amount, tendered, tendered === null ? null : tendered - p.amount,
+      newTimeId('pay'), bookingId, p.method, p.amount, tendered, change,
       p.reference ?? null, txnByIndex.get(i) ?? null, staffId, shiftId, now,
     );
+    return { method: p.method, amount: p.amount, tendered, change, reference: p.reference ?? null };
   });
 }

@@ -23,11 +23,13 @@ import {
 } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
-import { newId } from '../ids';
+import { newTimeId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
+import { rememberRequest, requestFingerprint, requireSameRequest } from './idempotency';
 import { computeQuote, loadPricedShow } from '../pricing/quote';
-import { requireBooking } from './query';
+import { isExpired, requireOpenShow, requireOwnHold } from '../inventory/claims';
+import { requireBooking, toBooking } from './query';
 import { freshBookingCode, insertTickets, sellHold } from './rows';
 import { salesCloseAt } from '../schedule/salesWindow';
 import { chargeTerminal, compensate, insertCharges } from './charge';
@@ -42,13 +44,15 @@ export function bookingIdByKey(db: Db, key: string): string | null {
 }
 
 /**
- * The same idempotency key again: the sale already went through, so answer with it, but only to
- * the cashier who made it. Another cashier's key is a client bug, and must not look like a sale.
+ * The same idempotency key again: the sale already went through, so answer with it, but only for
+ * the identical request (idempotency.ts). Anything else is a client bug and must not look like a sale.
  */
-function replay(db: Db, bookingId: string, actor: Actor): Booking {
+function replay(db: Db, bookingId: string, actor: Actor, input: Input): Booking {
+  const checked = requireSameRequest(db, 'bookings.confirm', input.idempotencyKey, requestFingerprint(input, actor));
   const booking = requireBooking(db, bookingId);
-  if (booking.cashier.id !== actor.staffId) {
-    throw new BoxOfficeError('CONFLICT', 'This idempotency key belongs to another sale; start a new sale attempt');
+  // A sale from before fingerprints were kept: at least the cashier must be the same.
+  if (!checked && booking.cashier.id !== actor.staffId) {
+    throw new BoxOfficeError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key belongs to another sale; start a new sale attempt');
   }
   return booking;
 }
@@ -114,26 +118,19 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
   // 1. A retry of a confirm that already went through: same booking, nothing charged again.
   const existing = bookingIdByKey(db, input.idempotencyKey);
-  if (existing) return replay(db, existing, actor);
+  if (existing) return replay(db, existing, actor, input);
 
   // 2. Everything that can be checked before money moves.
   // A hold belongs to the session that made it; someone else's hold is as good as not there.
-  const hold = stmt(db, 'SELECT id, show_id, expires_at FROM holds WHERE id = ? AND session = ?').get(input.holdId, actor.session) as
-    | { id: string; show_id: string; expires_at: number }
-    | undefined;
-  // A hold the sweeper already ended is gone too: the message covers that common case.
-  if (!hold) {
-    throw new BoxOfficeError('NOT_FOUND', 'This hold no longer exists at this counter (it may have expired or been released); please select the seats again', {
-      holdId: input.holdId,
-    });
-  }
-  if (hold.expires_at <= ctx.clock.now()) {
+  // A hold the sweeper already ended still answers HOLD_EXPIRED (its tombstone); a released one NOT_FOUND.
+  const hold = requireOwnHold(db, input.holdId, actor.session,
+    'This hold no longer exists at this counter (it may have been released); please select the seats again');
+  if (isExpired(hold, ctx.clock.now())) {
     throw new BoxOfficeError('HOLD_EXPIRED', 'The hold on these seats has expired; please select them again', { holdId: hold.id });
   }
-  const show = loadPricedShow(db, hold.show_id);
-  if (show.status !== 'scheduled') throw new BoxOfficeError('CONFLICT', 'This show has been cancelled', { showId: show.id });
   // Holds are refused once a show starts; a hold taken just before must not turn into a sale after.
-  if (ctx.clock.now() >= salesCloseAt(db, show.startsAt)) throw new BoxOfficeError('SHOW_STARTED', 'This show has already started; tickets can no longer be sold', { showId: show.id });
+  requireOpenShow(db, hold.show_id, ctx.clock.now());
+  const show = loadPricedShow(db, hold.show_id);
   checkCoverage(holdSeatIds(db, hold.id), input.tickets);
   const quote = computeQuote(db, show, input.tickets);
   checkPayments(quote.total, input.payments);
@@ -147,7 +144,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
 
   // 4. The sale, in one transaction.
   const txnByIndex = new Map(approved.map((a) => [a.index, a.transactionId]));
-  const commit = db.transaction((): { bookingId: string; duplicate: boolean; version: number; seatIds: string[] } => {
+  const commit = db.transaction((): { bookingId: string; duplicate: boolean; version: number; seatIds: string[]; booking?: Booking } => {
     const dup = bookingIdByKey(db, input.idempotencyKey);
     if (dup) return { bookingId: dup, duplicate: true, version: 0, seatIds: [] };
     const now = ctx.clock.now();
@@ -174,7 +171,7 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       throw new BoxOfficeError('CONFLICT', 'The seats of the hold changed during payment; please confirm again', { holdId: hold.id });
     }
 
-    const bookingId = newId('bk');
+    const bookingId = newTimeId('bk');
     const code = freshBookingCode(db);
     const c = input.customer;
     // Again inside the write lock: the shift may have been closed while a card was charged.
@@ -188,8 +185,9 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       c?.name || null, c?.phone || null, c?.email || null,
       actor.staffId, shiftId, input.idempotencyKey, now,
     );
-    insertTickets(db, bookingId, show.id, quote.lines);
-    insertCharges(db, bookingId, input.payments, txnByIndex, actor.staffId, shiftId, now);
+    rememberRequest(db, 'bookings.confirm', input.idempotencyKey, requestFingerprint(input, actor), now);
+    const ticketRows = insertTickets(db, bookingId, show.id, quote.lines);
+    const paymentRows = insertCharges(db, bookingId, input.payments, txnByIndex, actor.staffId, shiftId, now);
     sellHold(db, hold.id, bookingId, seatIds.length);
     // This attempt's charges are the booking's, unless payment recovery took one over (a charge
     // slower than the grace period): then it is being refunded, and the sale must not commit.
@@ -206,7 +204,22 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
       seats: quote.lines.map((l) => l.seatLabel),
       payments: input.payments.map((p) => ({ method: p.method, amount: p.amount })),
     });
-    return { bookingId, duplicate: false, version, seatIds };
+    // The answer is built from what this transaction wrote, by loadBooking's own mapper, instead
+    // of reading the booking back after the commit.
+    const names = stmt(db, 'SELECT m.title, h.name FROM shows s JOIN movies m ON m.id = s.movie_id JOIN halls h ON h.id = s.hall_id WHERE s.id = ?')
+      .get(show.id) as { title: string; name: string };
+    const booking = toBooking(
+      {
+        id: bookingId, code, show_id: show.id, status: 'confirmed', total: quote.total, currency: quote.currency,
+        customer_name: c?.name || null, customer_phone: c?.phone || null, customer_email: c?.email || null,
+        cashier_id: actor.staffId, cashier_name: actor.name, created_at: now, cancelled_at: null, cancel_reason: null,
+        refund_amount: null, refund_percent: null, owed_cash: 0, starts_at: show.startsAt, movie_title: names.title,
+        hall_name: names.name, exchanged_to: null, exchanged_from: null,
+      },
+      ticketRows,
+      paymentRows,
+    );
+    return { bookingId, duplicate: false, version, seatIds, booking };
   });
 
   let result: ReturnType<typeof commit>;
@@ -245,10 +258,10 @@ export async function confirmBooking(ctx: EngineCtx, input: Input, actor: Actor)
     const shared = approved.filter((a) => kept.has(a.transactionId)).map((a) => a.opId);
     if (shared.length) db.transaction(() => markChargesDone(db, ctx.clock.now(), shared, owner, result.bookingId)).immediate();
     await compensate(ctx, actor, approved, owner, kept);
-    return replay(db, result.bookingId, actor);
+    return replay(db, result.bookingId, actor, input);
   }
 
-  const booking: Booking = requireBooking(db, result.bookingId);
+  const booking: Booking = result.booking ?? requireBooking(db, result.bookingId);
   publishSeatChanges(ctx, show.id, result.version, result.seatIds.map((id) => ({ id, status: 'sold' as const })));
   ctx.emit('bookings.changed', { bookingId: booking.id, status: 'confirmed' });
   return booking;

@@ -11,7 +11,7 @@
 import { BoxOfficeError, type BookingStatus, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import { stmt } from '../db/stmts';
-import { newId } from '../ids';
+import { newTimeId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { enqueueForBooking } from '../notify/outbox';
 import { bumpSeatVersion, publishSeatChanges } from '../inventory/versions';
@@ -132,7 +132,7 @@ export async function exchangeBooking(ctx: EngineCtx, input: Input, actor: Actor
     if (!live || live.expires_at <= now) throw new BoxOfficeError('HOLD_EXPIRED', 'The hold expired before the exchange could complete', { holdId: hold.id });
     const { held: seatIds, kept } = exchangeSeats(ctx, again, show.id, hold.id, input.tickets);
 
-    const bookingId = newId('bk');
+    const bookingId = newTimeId('bk');
     const code = freshBookingCode(db);
     const shiftId = takesCash ? requireShiftForCash(db, actor.staffId, 'take') : openShiftId(db, actor.staffId);
     stmt(db,

@@ -11,7 +11,7 @@ import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 
-interface BookingRow {
+export interface BookingRow {
   id: string;
   code: string;
   show_id: string;
@@ -36,7 +36,7 @@ interface BookingRow {
   exchanged_from: string | null;
 }
 
-interface TicketRow {
+export interface TicketRow {
   id: string;
   code: string;
   seat_id: string;
@@ -65,7 +65,7 @@ export function toTicket(t: TicketRow): BookingTicket {
   };
 }
 
-interface PaymentRow { method: PaymentMethod; amount: number; tendered: number | null; change: number | null; reference: string | null }
+export interface PaymentRow { method: PaymentMethod; amount: number; tendered: number | null; change: number | null; reference: string | null }
 
 /** The booking with everything the contract shows, or null when there is no such booking. */
 export function loadBooking(db: Db, id: string): Booking | null {
@@ -120,7 +120,8 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return out;
 }
 
-function toBooking(b: BookingRow, tickets: TicketRow[], payments: PaymentRow[]): Booking {
+/** A booking from its rows: what loadBookings read, or what a sale just wrote (confirm answers with it). */
+export function toBooking(b: BookingRow, tickets: readonly TicketRow[], payments: readonly PaymentRow[]): Booking {
   const booking: Booking = {
     id: b.id,
     code: b.code,

@@ -20,7 +20,7 @@ import { enqueueForBooking, type Topic } from '../notify/outbox';
 import { BoxOfficeError, type BookingStatus, type PaymentMethod, type TicketStatus } from '../../../shared/contract';
 import { requireBookingMove, requireTicketMove } from './states';
 import type { Actor, EngineCtx } from '../context';
-import { newId } from '../ids';
+import { newTimeId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { openShiftId, requireShiftForCash } from './shift';
 import { insertRefundOp, newLeaseOwner, refundKey, releaseFailed, renewLease, settleRefunded } from '../payments/intents';
@@ -96,7 +96,7 @@ export function allocateRefund(
     if (c.method === 'cash' || !c.terminal_txn) continue;
     const part = Math.min(remaining, c.amount - c.refunded);
     if (part <= 0) continue;
-    insert.run(newId('pay'), bookingId, c.method, part, c.reference, c.terminal_txn, actor.staffId, shiftId, now, 0);
+    insert.run(newTimeId('pay'), bookingId, c.method, part, c.reference, c.terminal_txn, actor.staffId, shiftId, now, 0);
     allocations.push({ method: c.method, amount: part });
     const opId = insertRefundOp(db, now, { bookingId, method: c.method, amount: part, terminalTxn: c.terminal_txn, staffId: actor.staffId, owner });
     terminal.push({ bookingId, method: c.method, transactionId: c.terminal_txn, amount: part, op: { id: opId, owner } });
@@ -108,7 +108,7 @@ export function allocateRefund(
     // a counter, from that cashier's drawer) and stays out of every drawer until then, even the
     // manager's own open one, whose count it would otherwise throw off.
     const cashShift = payCashNow ? requireShiftForCash(db, actor.staffId, 'pay back') : null;
-    insert.run(newId('pay'), bookingId, 'cash', remaining, null, null, actor.staffId, cashShift, now, payCashNow ? 0 : 1);
+    insert.run(newTimeId('pay'), bookingId, 'cash', remaining, null, null, actor.staffId, cashShift, now, payCashNow ? 0 : 1);
     allocations.push({ method: 'cash', amount: remaining });
   }
   return { allocations, terminal };

@@ -10,17 +10,17 @@ import { planLayout, validateLayout, type ExistingSeat } from './hallLayout';
 import { seatsInUse } from '../inventory/claims';
 import { retimeUpcomingShows } from '../schedule/retime';
 import { getSettings } from '../settings/settings';
+import { stmt } from '../db/stmts';
 
-interface HallRow { id: string; theater_id: string; name: string; cleaning_minutes: number }
+interface HallRow { id: string; theater_id: string; name: string; cleaning_minutes: number; layout_version: number }
 
 export const seatLabel = (row: string, n: number): string => `${row}${n}`;
 
 /** The hall with its live seats (rows by row_index, seats by number); null when unknown. */
 export function loadHall(db: Db, id: string): Hall | null {
-  const h = db.prepare('SELECT id, theater_id, name, cleaning_minutes FROM halls WHERE id = ?').get(id) as HallRow | undefined;
+  const h = stmt(db, 'SELECT id, theater_id, name, cleaning_minutes, layout_version FROM halls WHERE id = ?').get(id) as HallRow | undefined;
   if (!h) return null;
-  const seats = db
-    .prepare('SELECT id, row_label, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0 ORDER BY row_index, number')
+  const seats = stmt(db, 'SELECT id, row_label, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0 ORDER BY row_index, number')
     .all(id) as { id: string; row_label: string; number: number; col: number; type: Seat['type']; blocked: number }[];
   const rows: Hall['rows'] = [];
   let capacity = 0;
@@ -31,7 +31,7 @@ export function loadHall(db: Db, id: string): Hall | null {
     // Same definition as capacity.ts: live (removed = 0, filtered above) and not blocked.
     if (!s.blocked) capacity++;
   }
-  return { id: h.id, theaterId: h.theater_id, name: h.name, cleaningMinutes: h.cleaning_minutes, capacity, rows };
+  return { id: h.id, theaterId: h.theater_id, name: h.name, cleaningMinutes: h.cleaning_minutes, capacity, rows, layoutVersion: h.layout_version };
 }
 
 export function getHall(ctx: EngineCtx, input: ParsedInput<'halls.get'>, _actor: Actor): ChannelOutput<'halls.get'> {
@@ -60,19 +60,17 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
     let existing: ExistingSeat[] = [];
     let cleaningBefore: number | null = null;
     if (input.id) {
-      const h = ctx.db.prepare('SELECT id, theater_id, cleaning_minutes FROM halls WHERE id = ?').get(input.id) as
+      const h = stmt(ctx.db, 'SELECT id, theater_id, cleaning_minutes FROM halls WHERE id = ?').get(input.id) as
         | { id: string; theater_id: string; cleaning_minutes: number }
         | undefined;
       if (!h) throw new BoxOfficeError('NOT_FOUND', 'No such hall');
       if (h.theater_id !== input.theaterId) throw new BoxOfficeError('CONFLICT', 'A hall cannot move to another theater; create a new hall there');
       cleaningBefore = h.cleaning_minutes;
-      existing = ctx.db
-        .prepare('SELECT id, row_label, row_index, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0')
+      existing = stmt(ctx.db, 'SELECT id, row_label, row_index, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0')
         .all(input.id) as ExistingSeat[];
     }
     // The unique (theater_id, name) constraint is case-sensitive; people are not.
-    const clash = ctx.db
-      .prepare('SELECT id FROM halls WHERE theater_id = ? AND lower(name) = lower(?) AND id IS NOT ?')
+    const clash = stmt(ctx.db, 'SELECT id FROM halls WHERE theater_id = ? AND lower(name) = lower(?) AND id IS NOT ?')
       .get(input.theaterId, input.name, input.id ?? null);
     if (clash) throw new BoxOfficeError('CONFLICT', `This theater already has a hall called "${input.name}"`);
 
@@ -84,7 +82,8 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
         const labels = [...new Set(inUse.map((u) => u.label))].slice(0, 10).join(', ');
         throw new BoxOfficeError('LAYOUT_IN_USE', `Seats ${labels} are held or sold for upcoming shows; they cannot be removed, re-typed or blocked now`, { seats: inUse });
       }
-      ctx.db.prepare('UPDATE halls SET name = ?, cleaning_minutes = ? WHERE id = ?').run(input.name, input.cleaningMinutes, hallId);
+      // A new layout version: cached layouts (engine and counters) of this hall are stale from now on.
+      stmt(ctx.db, 'UPDATE halls SET name = ?, cleaning_minutes = ?, layout_version = layout_version + 1 WHERE id = ?').run(input.name, input.cleaningMinutes, hallId);
       // New cleaning minutes move the block end of the hall's upcoming shows (or refuse overlaps);
       // a rename or a seat edit leaves the schedule alone.
       if (cleaningBefore !== input.cleaningMinutes) {
@@ -92,14 +91,13 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
       }
       // Retire every live seat first, then revive the kept ones with their new values: this way
       // swapping two seats' numbers never trips the unique (hall, row, number) index midway.
-      ctx.db.prepare('UPDATE seats SET removed = 1 WHERE hall_id = ? AND removed = 0').run(hallId);
+      stmt(ctx.db, 'UPDATE seats SET removed = 1 WHERE hall_id = ? AND removed = 0').run(hallId);
     } else {
-      ctx.db
-        .prepare('INSERT INTO halls (id, theater_id, name, cleaning_minutes, created_at) VALUES (?, ?, ?, ?, ?)')
+      stmt(ctx.db, 'INSERT INTO halls (id, theater_id, name, cleaning_minutes, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(hallId, input.theaterId, input.name, input.cleaningMinutes, ctx.clock.now());
     }
-    const revive = ctx.db.prepare('UPDATE seats SET row_label = ?, row_index = ?, number = ?, col = ?, type = ?, blocked = ?, removed = 0 WHERE id = ?');
-    const insert = ctx.db.prepare('INSERT INTO seats (id, hall_id, row_label, row_index, number, col, type, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const revive = stmt(ctx.db, 'UPDATE seats SET row_label = ?, row_index = ?, number = ?, col = ?, type = ?, blocked = ?, removed = 0 WHERE id = ?');
+    const insert = stmt(ctx.db, 'INSERT INTO seats (id, hall_id, row_label, row_index, number, col, type, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const s of plan.seats) {
       if (s.existing) revive.run(s.rowLabel, s.rowIndex, s.number, s.col, s.type, s.blocked ? 1 : 0, s.existing.id);
       else insert.run(newId('seat'), hallId, s.rowLabel, s.rowIndex, s.number, s.col, s.type, s.blocked ? 1 : 0);

@@ -6,6 +6,7 @@ import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { retimeUpcomingShows } from '../schedule/retime';
 import { getSettings } from '../settings/settings';
+import { stmt } from '../db/stmts';
 
 interface MovieRow {
   id: string; title: string; duration_minutes: number; genres: string; language: string; rating: string;
@@ -28,15 +29,14 @@ function toMovie(r: MovieRow): Movie {
 }
 
 export function getMovie(db: Db, id: string): Movie | null {
-  const r = db.prepare('SELECT * FROM movies WHERE id = ?').get(id) as MovieRow | undefined;
+  const r = stmt(db, 'SELECT * FROM movies WHERE id = ?').get(id) as MovieRow | undefined;
   return r ? toMovie(r) : null;
 }
 
 export function searchMovies(ctx: EngineCtx, input: ParsedInput<'movies.search'>, _actor: Actor): ChannelOutput<'movies.search'> {
   const blankToNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
   // instr(lower(..)) rather than LIKE: a title search for "100%" or "_" means those characters.
-  const rows = ctx.db
-    .prepare(
+  const rows = stmt(ctx.db, 
       `SELECT * FROM movies
        WHERE (@query IS NULL OR instr(lower(title), lower(@query)) > 0)
          AND (@genre IS NULL OR EXISTS (SELECT 1 FROM json_each(movies.genres) g WHERE lower(g.value) = lower(@genre)))
@@ -81,8 +81,7 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
   const id = ctx.db.transaction(() => {
     if (!input.id) {
       const id = newId('mv');
-      ctx.db
-        .prepare(
+      stmt(ctx.db, 
           `INSERT INTO movies (id, title, duration_minutes, genres, language, rating, release_date, synopsis, archived, created_at)
            VALUES (@id, @title, @duration, @genres, @language, @rating, @release, @synopsis, 0, @now)`,
         )
@@ -90,9 +89,8 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
       writeAudit(ctx, actor, 'movies.create', id, { title: input.title, durationMinutes: input.durationMinutes });
       return id;
     }
-    const before = ctx.db.prepare('SELECT duration_minutes FROM movies WHERE id = ?').get(input.id) as { duration_minutes: number } | undefined;
-    const r = ctx.db
-      .prepare(
+    const before = stmt(ctx.db, 'SELECT duration_minutes FROM movies WHERE id = ?').get(input.id) as { duration_minutes: number } | undefined;
+    const r = stmt(ctx.db, 
         `UPDATE movies SET title = @title, duration_minutes = @duration, genres = @genres, language = @language,
            rating = @rating, release_date = @release, synopsis = @synopsis WHERE id = @id`,
       )
@@ -116,7 +114,7 @@ export function saveMovie(ctx: EngineCtx, input: ParsedInput<'movies.save'>, act
 
 export function archiveMovie(ctx: EngineCtx, input: ParsedInput<'movies.archive'>, actor: Actor): ChannelOutput<'movies.archive'> {
   ctx.db.transaction(() => {
-    const r = ctx.db.prepare('UPDATE movies SET archived = 1 WHERE id = ?').run(input.id);
+    const r = stmt(ctx.db, 'UPDATE movies SET archived = 1 WHERE id = ?').run(input.id);
     if (r.changes === 0) throw new BoxOfficeError('NOT_FOUND', 'No such movie');
     writeAudit(ctx, actor, 'movies.archive', input.id);
   })();

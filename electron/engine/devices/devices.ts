@@ -5,6 +5,7 @@ import { iso } from '../clock';
 import type { Actor, EngineCtx } from '../context';
 import { stmt } from '../db/stmts';
 import { writeAudit } from '../audit/audit';
+import { releaseSessionHolds } from '../inventory/holds';
 import { parseCredential, sameHash, sha256 } from './secrets';
 
 /** last_seen_at is written at most this often (unless the address or version changed). */
@@ -43,9 +44,13 @@ export function listDevices(ctx: EngineCtx): ChannelOutput<'devices.list'> {
   return rows.map(toDevice);
 }
 
-/** Ends the device's sessions and refuses its credential from now on; the host closes its stream. */
+/**
+ * Ends the device's sessions (releasing their holds) and refuses its credential from now on; the
+ * host closes its stream.
+ */
 export function revokeDevice(ctx: EngineCtx, input: ParsedInput<'devices.revoke'>, actor: Actor): ChannelOutput<'devices.revoke'> {
   const now = ctx.clock.now();
+  const sessions = (stmt(ctx.db, 'SELECT token_hash FROM sessions WHERE device_id = ?').all(input.id) as { token_hash: string }[]).map((r) => r.token_hash);
   ctx.db.transaction(() => {
     const r = row(ctx, input.id);
     if (!r) throw new BoxOfficeError('NOT_FOUND', 'No such device');
@@ -54,6 +59,8 @@ export function revokeDevice(ctx: EngineCtx, input: ParsedInput<'devices.revoke'
     stmt(ctx.db, 'DELETE FROM sessions WHERE device_id = ?').run(input.id);
     writeAudit(ctx, actor, 'devices.revoke', input.id, { name: r.name });
   }).immediate();
+  // Its seats are on sale again at once, as after a sign-out.
+  for (const s of sessions) releaseSessionHolds(ctx, s);
   ctx.emit('devices.changed', { deviceId: input.id, revoked: true });
   return deviceById(ctx, input.id)!;
 }

@@ -68,13 +68,37 @@ export function getHoldRow(db: Db, holdId: string): HoldRow | undefined {
     | undefined;
 }
 
+/** How long a hold that ended by expiry is still answered as HOLD_EXPIRED (at least a day). */
+export const EXPIRED_HOLD_MEMORY_MS = 25 * 60 * 60_000;
+
+/** Keeps a tombstone of these (expired) holds before endHolds removes them. */
+export function rememberExpiredHolds(db: Db, holdIds: string[], now: number): void {
+  if (holdIds.length === 0) return;
+  stmt(
+    db,
+    `INSERT OR REPLACE INTO expired_holds (id, session, show_id, expired_at)
+     SELECT id, session, show_id, expires_at FROM holds WHERE id IN (SELECT value FROM json_each(?))`,
+  ).run(JSON.stringify(holdIds));
+  stmt(db, 'DELETE FROM expired_holds WHERE expired_at < ?').run(now - EXPIRED_HOLD_MEMORY_MS);
+}
+
+/**
+ * The answer for a hold this session does not have: HOLD_EXPIRED when it was this session's own
+ * hold and ended by expiry (the sweep may have removed it), NOT_FOUND otherwise.
+ */
+export function missingHoldError(db: Db, holdId: string, session: string, message = 'There is no such hold'): BoxOfficeError {
+  const expired = stmt(db, 'SELECT 1 FROM expired_holds WHERE id = ? AND session = ?').get(holdId, session);
+  if (expired) return new BoxOfficeError('HOLD_EXPIRED', 'This hold has expired; please pick the seats again', { holdId });
+  return new BoxOfficeError('NOT_FOUND', message, { holdId });
+}
+
 /**
  * The caller's own hold. Another session's hold answers NOT_FOUND exactly like a missing one, so
  * a counter can neither see nor guess at another counter's holds.
  */
-export function requireOwnHold(db: Db, holdId: string, session: string): HoldRow {
+export function requireOwnHold(db: Db, holdId: string, session: string, missing = 'There is no such hold'): HoldRow {
   const hold = getHoldRow(db, holdId);
-  if (!hold || hold.session !== session) throw new BoxOfficeError('NOT_FOUND', 'There is no such hold', { holdId });
+  if (!hold || hold.session !== session) throw missingHoldError(db, holdId, session, missing);
   return hold;
 }
 

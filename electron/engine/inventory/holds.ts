@@ -2,20 +2,23 @@
 // Every change runs in ONE BEGIN IMMEDIATE transaction, so two counters (or two processes on the
 // same file) serialise on the write lock instead of both reading "free" and both claiming. The
 // seat_claims primary key is the last line of defence if any code path ever gets that wrong.
-import { BoxOfficeError, type ChannelOutput, type ParsedInput, type SeatStatus } from '../../../shared/contract';
+import { BoxOfficeError, type ChannelOutput, type Hold, type ParsedInput, type Quote, type SeatStatus } from '../../../shared/contract';
+import { iso } from '../clock';
+import { computeQuote, loadPricedShow } from '../pricing/quote';
 import type { Actor, EngineCtx } from '../context';
 import { newId } from '../ids';
 import { holdSeconds } from '../settings/settings';
 import {
   MAX_SEATS_PER_HOLD, deleteExpiredClaims, endHolds, holdView, isClaimConflict, isExpired, liveClaims,
-  requireOpenShow, requireOwnHold, type HoldRow,
+  rememberExpiredHolds, requireOpenShow, requireOwnHold, type HoldRow,
 } from './claims';
 import { stmt } from '../db/stmts';
 import { bumpSeatVersion, publishSeatChanges } from './versions';
 import { withoutFsync } from '../db/open';
 import { houseSeats } from './houseSeats';
 
-interface SeatCheckRow { id: string; hall_id: string; blocked: number; removed: number }
+interface SeatPlace { id: string; row_index: number; number: number }
+interface SeatCheckRow extends SeatPlace { hall_id: string; blocked: number; removed: number }
 
 interface Change { showId: string; version: number; seats: { id: string; status: SeatStatus }[] }
 
@@ -41,7 +44,7 @@ export function holdSeats(ctx: EngineCtx, input: ParsedInput<'seats.hold'>, acto
       if (hold.show_id !== show.id) throw new BoxOfficeError('CONFLICT', 'This hold is for another show', { holdId: hold.id, showId: show.id });
     }
 
-    const found = stmt(db, 'SELECT id, hall_id, blocked, removed FROM seats WHERE id IN (SELECT value FROM json_each(?))').all(
+    const found = stmt(db, 'SELECT id, hall_id, blocked, removed, row_index, number FROM seats WHERE id IN (SELECT value FROM json_each(?))').all(
       JSON.stringify(seatIds),
     ) as SeatCheckRow[];
     const byId = new Map(found.map((s) => [s.id, s]));
@@ -62,11 +65,15 @@ export function holdSeats(ctx: EngineCtx, input: ParsedInput<'seats.hold'>, acto
     }
 
     const fresh = seatIds.filter((id) => !mine.has(id));
-    const already = hold ? (stmt(db, 'SELECT count(*) AS n FROM seat_claims WHERE hold_id = ?').get(hold.id) as { n: number }).n : 0;
-    if (already + fresh.length > MAX_SEATS_PER_HOLD) {
+    // The hold's seats before this call (with their place on the map), so the answer is built
+    // from what this transaction knows instead of read back after writing.
+    const before = hold
+      ? (stmt(db, 'SELECT s.id, s.row_index, s.number FROM seat_claims c JOIN seats s ON s.id = c.seat_id WHERE c.hold_id = ?').all(hold.id) as SeatPlace[])
+      : [];
+    if (before.length + fresh.length > MAX_SEATS_PER_HOLD) {
       throw new BoxOfficeError('CONFLICT', `A hold may carry at most ${MAX_SEATS_PER_HOLD} seats`, {
         max: MAX_SEATS_PER_HOLD,
-        requested: already + fresh.length,
+        requested: before.length + fresh.length,
       });
     }
 
@@ -95,12 +102,32 @@ export function holdSeats(ctx: EngineCtx, input: ParsedInput<'seats.hold'>, acto
     }
 
     const version = fresh.length ? bumpSeatVersion(db, show.id) : show.seat_version;
-    return { view: holdView(db, hold), change: { showId: show.id, version, seats: fresh.map((id) => ({ id, status: 'held' as const })) } };
+    // The contract's order: row, then number (the same order holdView reads).
+    const places = [...before, ...fresh.map((id) => byId.get(id)!)].sort((a, b) => a.row_index - b.row_index || a.number - b.number);
+    const view: Hold = { id: hold.id, showId: show.id, seatIds: places.map((p) => p.id), expiresAt: iso(expiresAt) };
+    return { view, change: { showId: show.id, version, seats: fresh.map((id) => ({ id, status: 'held' as const })) } };
   });
 
   const { view, change } = withoutFsync(ctx.db, () => run.immediate());
   publish(ctx, [change]);
-  return view;
+  if (!input.ticketTypes) return view;
+  const quote = quoteForHold(ctx, view, input.ticketTypes);
+  return quote ? { ...view, quote } : view;
+}
+
+/**
+ * The quote for a hold's seats (types from `ticketTypes`, else adult), by the same code as
+ * pricing.quote. Read after the hold committed; a hold never fails for its price: when it cannot
+ * be priced (an unknown ticket type) the answer simply has no quote and the counter asks pricing.quote.
+ */
+function quoteForHold(ctx: EngineCtx, hold: Hold, ticketTypes: Record<string, string>): Quote | null {
+  try {
+    const tickets = hold.seatIds.map((seatId) => ({ seatId, ticketType: Object.hasOwn(ticketTypes, seatId) ? ticketTypes[seatId]! : 'adult' }));
+    return computeQuote(ctx.db, loadPricedShow(ctx.db, hold.showId), tickets);
+  } catch (e) {
+    if (e instanceof BoxOfficeError) return null;
+    throw e;
+  }
 }
 
 export function releaseSeats(ctx: EngineCtx, input: ParsedInput<'seats.release'>, actor: Actor): ChannelOutput<'seats.release'> {
@@ -111,12 +138,14 @@ export function releaseSeats(ctx: EngineCtx, input: ParsedInput<'seats.release'>
     const hold = requireOwnHold(db, input.holdId, actor.session);
     const changes: Change[] = [];
 
-    // An expired hold is already gone for every purpose: end it now, quietly (release is idempotent).
-    const endWhole = isExpired(hold, now) || input.seatIds === undefined;
-    if (endWhole) {
+    // An expired hold is already gone for every purpose: end it now, and say so (HOLD_EXPIRED,
+    // as after the sweep) once the end is committed.
+    const expired = isExpired(hold, now);
+    if (expired) rememberExpiredHolds(db, [hold.id], now);
+    if (expired || input.seatIds === undefined) {
       const freed = endHolds(db, [hold.id]).get(hold.show_id) ?? [];
       if (freed.length) changes.push(freedChange(ctx, hold.show_id, freed));
-      return { view: null, changes };
+      return { view: null, changes, expired };
     }
 
     const removed = stmt(
@@ -126,12 +155,22 @@ export function releaseSeats(ctx: EngineCtx, input: ParsedInput<'seats.release'>
     const left = (stmt(db, 'SELECT count(*) AS n FROM seat_claims WHERE hold_id = ?').get(hold.id) as { n: number }).n;
     if (left === 0) stmt(db, 'DELETE FROM holds WHERE id = ?').run(hold.id);
     if (removed.length) changes.push(freedChange(ctx, hold.show_id, removed.map((r) => r.seat_id)));
-    return { view: left === 0 ? null : holdView(db, hold), changes };
+    return { view: left === 0 ? null : holdView(db, hold), changes, expired: false };
   });
 
-  const { view, changes } = withoutFsync(ctx.db, () => run.immediate());
+  const { view, changes, expired } = withoutFsync(ctx.db, () => run.immediate());
   publish(ctx, changes);
+  if (expired) throw new BoxOfficeError('HOLD_EXPIRED', 'This hold had expired; its seats are on sale again', { holdId: input.holdId });
   return view;
+}
+
+/** Ends every hold of a session (sign-out): the seats are on sale again at once. */
+export function releaseSessionHolds(ctx: EngineCtx, session: string): void {
+  const run = ctx.db.transaction(() => {
+    const ids = (stmt(ctx.db, 'SELECT id FROM holds WHERE session = ?').all(session) as { id: string }[]).map((r) => r.id);
+    return [...endHolds(ctx.db, ids)].map(([showId, seats]) => freedChange(ctx, showId, seats));
+  });
+  publish(ctx, withoutFsync(ctx.db, () => run.immediate()));
 }
 
 function freedChange(ctx: EngineCtx, showId: string, seatIds: string[]): Change {

@@ -3,7 +3,7 @@
 // on every screen and keeps the tables small. Several processes may sweep the same file at once:
 // the work happens inside BEGIN IMMEDIATE, so the second sweeper simply finds nothing left.
 import type { EngineCtx } from '../context';
-import { endHolds } from './claims';
+import { endHolds, rememberExpiredHolds } from './claims';
 import { stmt } from '../db/stmts';
 import { bumpSeatVersion, publishSeatChanges } from './versions';
 import { withoutFsync } from '../db/open';
@@ -16,6 +16,7 @@ export function sweepExpiredHolds(ctx: EngineCtx): number {
   const run = db.transaction(() => {
     const now = ctx.clock.now();
     const ids = (stmt(db, 'SELECT id FROM holds WHERE expires_at <= ? ORDER BY id').all(now) as { id: string }[]).map((r) => r.id);
+    rememberExpiredHolds(db, ids, now); // so confirm, extend and release still say HOLD_EXPIRED
     const freed = endHolds(db, ids);
     const changes = [...freed].map(([showId, seats]) => ({ showId, version: bumpSeatVersion(db, showId), seats }));
     return { ended: ids.length, changes };

@@ -6,6 +6,7 @@ import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { iso } from '../clock';
 import { writeAudit } from '../audit/audit';
+import { stmt } from '../db/stmts';
 
 interface ReviewRow {
   id: string; kind: 'charge' | 'refund'; method: 'card' | 'upi' | 'wallet'; amount: number; currency: string | null;
@@ -31,13 +32,12 @@ function toItem(r: ReviewRow): TerminalOpItem {
 }
 
 function loadItem(db: Db, id: string): TerminalOpItem | null {
-  const row = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as ReviewRow | undefined;
+  const row = stmt(db, `${SELECT} WHERE o.id = ?`).get(id) as ReviewRow | undefined;
   return row ? toItem(row) : null;
 }
 
 export function reviewPayments(ctx: EngineCtx, input: ParsedInput<'payments.review'>): TerminalOpItem[] {
-  const rows = ctx.db
-    .prepare(
+  const rows = stmt(ctx.db, 
       `${SELECT} WHERE o.status IN ('unknown','failed') AND (@all = 1 OR r.op_id IS NULL)
        ORDER BY o.created_at DESC LIMIT 500`,
     )
@@ -53,8 +53,7 @@ export function resolvePayment(ctx: EngineCtx, input: ParsedInput<'payments.reso
       throw new BoxOfficeError('CONFLICT', `This operation is ${item.status}: nothing to settle by hand`);
     }
     if (item.resolved) throw new BoxOfficeError('CONFLICT', `Already settled by ${item.resolved.by}`);
-    ctx.db
-      .prepare('INSERT INTO terminal_op_resolutions (op_id, staff_id, staff_name, note, resolved_at) VALUES (?, ?, ?, ?, ?)')
+    stmt(ctx.db, 'INSERT INTO terminal_op_resolutions (op_id, staff_id, staff_name, note, resolved_at) VALUES (?, ?, ?, ?, ?)')
       .run(input.id, actor.staffId, actor.name, input.note, ctx.clock.now());
     writeAudit(ctx, actor, 'payment.resolved', input.id, { kind: item.kind, method: item.method, amount: item.amount, status: item.status, note: input.note });
     return loadItem(ctx.db, input.id)!;

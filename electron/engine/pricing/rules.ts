@@ -6,15 +6,14 @@ import {
 } from '../../../shared/contract';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
-import { readKv, writeKv } from '../db/kv';
+import { readKvParsed, writeKv } from '../db/kv';
 import { writeAudit } from '../audit/audit';
 
 const KEY = 'pricing';
 
-/** The rules in force (the stored document over the defaults). */
+/** The rules in force (the stored document over the defaults), parsed once per stored text. Read-only. */
 export function loadPricing(db: Db): PricingRules {
-  const stored = readKv<Partial<PricingRules>>(db, KEY);
-  return PricingRules.parse({ ...DEFAULT_PRICING, ...(stored ?? {}) });
+  return readKvParsed(db, KEY, (stored) => PricingRules.parse({ ...DEFAULT_PRICING, ...((stored as Partial<PricingRules> | undefined) ?? {}) }));
 }
 
 export function getPricing(ctx: EngineCtx, _input: ParsedInput<'pricing.get'>, _actor: Actor): ChannelOutput<'pricing.get'> {

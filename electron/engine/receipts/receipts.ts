@@ -5,6 +5,7 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Receipt } fr
 import type { Actor, EngineCtx } from '../context';
 import { getSettings } from '../settings/settings';
 import { requireBooking } from '../bookings/query';
+import { stmt } from '../db/stmts';
 
 /**
  * The QR payload: compact and readable by any scanner at the door without a lookup table:
@@ -16,8 +17,7 @@ export function qrPayload(code: string, seatLabels: readonly string[]): string {
 
 export function buildReceipt(ctx: EngineCtx, bookingId: string): Receipt {
   const booking = requireBooking(ctx.db, bookingId);
-  const theater = ctx.db
-    .prepare(
+  const theater = stmt(ctx.db, 
       `SELECT t.id, t.name, t.city, t.timezone, t.currency FROM shows s JOIN halls h ON h.id = s.hall_id
        JOIN theaters t ON t.id = h.theater_id WHERE s.id = ?`,
     )

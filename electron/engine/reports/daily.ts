@@ -21,6 +21,7 @@ import { localParts } from '../../../shared/localTime';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { dayRange, reportTheater } from './zone';
+import { stmt } from '../db/stmts';
 
 type Line = DailyReport['byMovie'][number];
 
@@ -50,12 +51,12 @@ const SHOWS_SQL = `
   WHERE s.id IN (SELECT value FROM json_each(?))`;
 
 function showInfo(db: Db, ids: Iterable<string>): Map<string, ShowInfo> {
-  const rows = db.prepare(SHOWS_SQL).all(JSON.stringify([...ids])) as ShowInfo[];
+  const rows = stmt(db, SHOWS_SQL).all(JSON.stringify([...ids])) as ShowInfo[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 function staffNames(db: Db, ids: Iterable<string>): Map<string, string> {
-  const rows = db.prepare('SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as {
+  const rows = stmt(db, 'SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as {
     id: string;
     name: string;
   }[];
@@ -95,8 +96,8 @@ export function dailyReport(ctx: EngineCtx, input: ParsedInput<'reports.daily'>,
 
   // One read transaction: the sales and the money come from the same snapshot.
   const { sales, money, shows, names } = db.transaction(() => {
-    const sales = db.prepare(SALES_SQL).all(from, to) as SaleGroup[];
-    const money = db.prepare(MONEY_SQL).all(from, to) as MoneyGroup[];
+    const sales = stmt(db, SALES_SQL).all(from, to) as SaleGroup[];
+    const money = stmt(db, MONEY_SQL).all(from, to) as MoneyGroup[];
     const showIds = new Set([...sales.map((s) => s.show_id), ...money.map((m) => m.show_id)]);
     const staffIds = new Set([...sales.map((s) => s.cashier_id), ...money.map((m) => m.staff_id)]);
     return { sales, money, shows: showInfo(db, showIds), names: staffNames(db, staffIds) };

@@ -5,6 +5,7 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput } from '../../../s
 import type { Actor, EngineCtx } from '../context';
 import { iso } from '../clock';
 import { dayRange, reportTheater } from './zone';
+import { stmt } from '../db/stmts';
 
 /** Enough for a year-on-year look; bounds the work one call can ask for. */
 const MAX_DAYS = 400;
@@ -42,7 +43,7 @@ export function occupancyReport(ctx: EngineCtx, input: ParsedInput<'reports.occu
   if (to - from > MAX_DAYS * 86_400_000) {
     throw new BoxOfficeError('VALIDATION', `Pick a range of at most ${MAX_DAYS} days`, [{ path: 'to', message: 'range too long', code: 'custom' }]);
   }
-  const rows = ctx.db.prepare(SQL).all(from, to, theater.id) as Row[];
+  const rows = stmt(ctx.db, SQL).all(from, to, theater.id) as Row[];
   return rows.map((r) => ({
     showId: r.id,
     startsAt: iso(r.starts_at),

@@ -4,10 +4,11 @@ import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Show } from 
 import { localDayRange, localParts } from '../../../shared/localTime';
 import type { Actor, EngineCtx } from '../context';
 import type { Db } from '../db/open';
+import { stmt } from '../db/stmts';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { getSettings } from '../settings/settings';
-import { SELLABLE_SEAT } from '../catalog/capacity';
+import { hallCapacity } from '../catalog/capacity';
 
 const NO_END = 8.64e15; // the largest JS date: "no upper bound" without a second query shape
 
@@ -19,36 +20,41 @@ function rangeIn(tz: string, input: ParsedInput<'shows.list'>, now: number): [nu
 }
 
 interface ListRow extends ShowRow {
-  movie_title: string; hall_name: string; theater_id: string; timezone: string; capacity: number; held: number; sold: number;
+  movie_title: string; hall_name: string; theater_id: string; layout_version: number; timezone: string; held: number; sold: number;
   /** House seats (shows.blockSeats) of this show: not for sale. */
   house: number;
 }
 
 /**
- * One statement: the shows in range (a range scan on shows_start), then capacity per hall and
- * held/sold per show as grouped sub-queries over just those halls and shows (no query per show).
+ * One statement: the shows in range, then held/sold per show as a grouped sub-query over just
+ * those shows (no query per show); each hall's capacity comes from its count per layout version.
+ * `from` picks how the shows in range are found: for one theater (what a counter asks) through
+ * that theater's halls and the shows_hall_start index, a short range per hall; otherwise a range
+ * scan on shows_start.
  */
-export const LIST_SHOWS_SQL = `
-WITH sel AS MATERIALIZED (
-  SELECT s.*, m.title AS movie_title, h.name AS hall_name, h.theater_id, t.timezone
-  FROM shows s
+function listShowsSql(byTheater: boolean): string {
+  // CROSS JOIN fixes the loop order: the theater's halls outside, each hall's range of shows inside.
+  const from = byTheater
+    ? `halls h
+  CROSS JOIN shows s INDEXED BY shows_hall_start ON s.hall_id = h.id
+  JOIN theaters t ON t.id = h.theater_id`
+    : `shows s
   JOIN halls h ON h.id = s.hall_id
-  JOIN theaters t ON t.id = h.theater_id
+  JOIN theaters t ON t.id = h.theater_id`;
+  return `
+WITH sel AS MATERIALIZED (
+  SELECT s.*, m.title AS movie_title, h.name AS hall_name, h.theater_id, h.layout_version, t.timezone
+  FROM ${from}
   JOIN movies m ON m.id = s.movie_id
   WHERE s.starts_at >= @lo AND s.starts_at < @hi
-    AND (@theater IS NULL OR h.theater_id = @theater)
+    AND ${byTheater ? 'h.theater_id = @theater' : '(@theater IS NULL OR h.theater_id = @theater)'}
     AND (@movie IS NULL OR s.movie_id = @movie)
     AND (@hall IS NULL OR s.hall_id = @hall)
     AND (@cancelled = 1 OR s.status = 'scheduled')
 )
-SELECT sel.*, coalesce(cap.n, 0) AS capacity, coalesce(c.held, 0) AS held, coalesce(c.sold, 0) AS sold,
+SELECT sel.*, coalesce(c.held, 0) AS held, coalesce(c.sold, 0) AS sold,
        coalesce(hb.n, 0) AS house
 FROM sel
-LEFT JOIN (
-  SELECT hall_id, count(*) AS n FROM seats
-  WHERE hall_id IN (SELECT hall_id FROM sel) AND ${SELLABLE_SEAT}
-  GROUP BY hall_id
-) cap ON cap.hall_id = sel.hall_id
 LEFT JOIN (
   SELECT show_id,
          sum(hold_id IS NOT NULL AND expires_at > @now) AS held,
@@ -60,6 +66,10 @@ LEFT JOIN (
   SELECT show_id, count(*) AS n FROM show_blocks WHERE show_id IN (SELECT id FROM sel) GROUP BY show_id
 ) hb ON hb.show_id = sel.id
 ORDER BY sel.starts_at, sel.hall_name, sel.id`;
+}
+
+export const LIST_SHOWS_SQL = listShowsSql(false);
+export const LIST_THEATER_SHOWS_SQL = listShowsSql(true);
 
 export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _actor: Actor): ChannelOutput<'shows.list'> {
   if (!input.date && input.from && input.to && input.from > input.to) {
@@ -70,13 +80,13 @@ export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _act
   // their union, then each row checked against its own zone's range.
   const zones = (
     input.theaterId
-      ? ctx.db.prepare('SELECT timezone FROM theaters WHERE id = ?').all(input.theaterId)
-      : ctx.db.prepare('SELECT DISTINCT timezone FROM theaters').all()
+      ? stmt(ctx.db, 'SELECT timezone FROM theaters WHERE id = ?').all(input.theaterId)
+      : stmt(ctx.db, 'SELECT DISTINCT timezone FROM theaters').all()
   ) as { timezone: string }[];
   if (zones.length === 0) return [];
   const ranges = new Map(zones.map((z) => [z.timezone, rangeIn(z.timezone, input, now)]));
   const all = [...ranges.values()];
-  const rows = ctx.db.prepare(LIST_SHOWS_SQL).all({
+  const rows = stmt(ctx.db, input.theaterId ? LIST_THEATER_SHOWS_SQL : LIST_SHOWS_SQL).all({
     lo: Math.min(...all.map((r) => r[0])),
     hi: Math.max(...all.map((r) => r[1])),
     theater: input.theaterId ?? null,
@@ -90,14 +100,15 @@ export function listShows(ctx: EngineCtx, input: ParsedInput<'shows.list'>, _act
   for (const r of rows) {
     const [lo, hi] = ranges.get(r.timezone)!;
     if (r.starts_at < lo || r.starts_at >= hi) continue;
+    const capacity = hallCapacity(ctx.db, r.hall_id, r.layout_version);
     out.push({
       ...toShow(r),
       movieTitle: r.movie_title,
       hallName: r.hall_name,
       theaterId: r.theater_id,
-      capacity: r.capacity,
+      capacity,
       // A seat sold and later blocked (past shows) must not make "available" negative.
-      available: Math.max(0, r.capacity - r.held - r.sold - r.house),
+      available: Math.max(0, capacity - r.held - r.sold - r.house),
       held: r.held,
       sold: r.sold,
       salesCloseAt: new Date(r.starts_at + closeAfter).toISOString(),
@@ -113,8 +124,7 @@ const MAX_BLOCK_MS = 24 * 60 * 60_000;
 
 /** Scheduled shows in the hall whose block overlaps [start, end); touching blocks are fine. */
 export function overlappingShows(db: Db, hallId: string, start: number, blockEnd: number, exceptId: string | null): string[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT id FROM shows
        WHERE hall_id = @hall AND starts_at > @earliest AND starts_at < @end AND block_end > @start
          AND status = 'scheduled' AND id IS NOT @except
@@ -136,11 +146,11 @@ export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor
     if (input.id && !before) throw new BoxOfficeError('NOT_FOUND', 'No such show');
     if (before?.status === 'cancelled') throw new BoxOfficeError('CONFLICT', 'This show was cancelled and cannot be changed');
 
-    const movie = ctx.db.prepare('SELECT id, title, duration_minutes, archived FROM movies WHERE id = ?').get(input.movieId) as
+    const movie = stmt(ctx.db, 'SELECT id, title, duration_minutes, archived FROM movies WHERE id = ?').get(input.movieId) as
       | { id: string; title: string; duration_minutes: number; archived: number }
       | undefined;
     if (!movie) throw new BoxOfficeError('NOT_FOUND', 'No such movie');
-    const hall = ctx.db.prepare('SELECT id, cleaning_minutes FROM halls WHERE id = ?').get(input.hallId) as
+    const hall = stmt(ctx.db, 'SELECT id, cleaning_minutes FROM halls WHERE id = ?').get(input.hallId) as
       | { id: string; cleaning_minutes: number }
       | undefined;
     if (!hall) throw new BoxOfficeError('NOT_FOUND', 'No such hall');
@@ -183,12 +193,10 @@ export function saveShow(ctx: EngineCtx, input: ParsedInput<'shows.save'>, actor
     const format = input.format ?? before?.format ?? '2D';
     const showId = before?.id ?? newId('show');
     if (before) {
-      ctx.db
-        .prepare('UPDATE shows SET movie_id = ?, hall_id = ?, starts_at = ?, ends_at = ?, block_end = ?, base_price = ?, format = ? WHERE id = ?')
+      stmt(ctx.db, 'UPDATE shows SET movie_id = ?, hall_id = ?, starts_at = ?, ends_at = ?, block_end = ?, base_price = ?, format = ? WHERE id = ?')
         .run(input.movieId, input.hallId, start, endsAt, blockEnd, input.basePrice, format, showId);
     } else {
-      ctx.db
-        .prepare(
+      stmt(ctx.db, 
           `INSERT INTO shows (id, movie_id, hall_id, starts_at, ends_at, block_end, base_price, format, status, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?)`,
         )

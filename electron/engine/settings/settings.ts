@@ -2,12 +2,12 @@
 // Reading them only: saving (which re-times shows) is settings/save.ts, a floor above the schedule.
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/contract';
 import type { EngineCtx } from '../context';
-import { readKv } from '../db/kv';
+import { readKvParsed } from '../db/kv';
 
+/** The settings in force, parsed once per stored text (every hold reads them). Read-only. */
 export function getSettings(ctx: Pick<EngineCtx, 'db'>): Settings {
-  const stored = readKv<Partial<Settings>>(ctx.db, 'settings');
   // Stored documents are merged over the defaults so a setting added later has a value.
-  return Settings.parse({ ...DEFAULT_SETTINGS, ...(stored ?? {}) });
+  return readKvParsed(ctx.db, 'settings', (stored) => Settings.parse({ ...DEFAULT_SETTINGS, ...((stored as Partial<Settings> | undefined) ?? {}) }));
 }
 
 /** The hold length in force: the host's override (tests, demos) or the setting. */

@@ -8,6 +8,7 @@ import { iso } from '../clock';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
 import { dayRange, firstTheaterZone } from '../reports/zone';
+import { stmt } from '../db/stmts';
 import { openShiftId } from '../bookings/shift';
 
 interface ShiftRow {
@@ -37,7 +38,7 @@ function toShift(r: ShiftRow): Shift {
 }
 
 function shiftRow(db: Db, id: string): ShiftRow | undefined {
-  return db.prepare(`${SELECT_SHIFT} WHERE sh.id = ?`).get(id) as ShiftRow | undefined;
+  return stmt(db, `${SELECT_SHIFT} WHERE sh.id = ?`).get(id) as ShiftRow | undefined;
 }
 
 /** The staff member's open shift: which one is open is openShiftId's to say (sales tag payments with it). */
@@ -48,8 +49,7 @@ function openShiftRow(db: Db, staffId: string): ShiftRow | undefined {
 
 /** Cash that should be in the drawer: the float, plus cash kept on sales, minus cash paid back. */
 export function expectedCashOf(db: Db, shiftId: string, float: number): number {
-  const row = db
-    .prepare(
+  const row = stmt(db, 
       `SELECT COALESCE(SUM(CASE kind WHEN 'charge' THEN amount ELSE -amount END), 0) AS net
        FROM payments WHERE shift_id = ? AND method = 'cash'`,
     )
@@ -69,7 +69,7 @@ export function openShift(ctx: EngineCtx, input: ParsedInput<'shifts.open'>, act
     if (openShiftRow(ctx.db, actor.staffId)) {
       throw new BoxOfficeError('CONFLICT', 'You already have an open shift; close it before opening another');
     }
-    ctx.db.prepare('INSERT INTO shifts (id, staff_id, opened_at, float) VALUES (?, ?, ?, ?)').run(id, actor.staffId, now, input.float);
+    stmt(ctx.db, 'INSERT INTO shifts (id, staff_id, opened_at, float) VALUES (?, ?, ?, ?)').run(id, actor.staffId, now, input.float);
     writeAudit(ctx, actor, 'shift.open', id, { float: input.float });
   });
   try {
@@ -92,8 +92,7 @@ export function closeShift(ctx: EngineCtx, input: ParsedInput<'shifts.close'>, a
     if (!open) throw new BoxOfficeError('CONFLICT', 'You have no open shift to close');
     // Computed inside the write transaction: no sale can land on the shift between sum and close.
     const expected = expectedCashOf(ctx.db, open.id, open.float);
-    ctx.db
-      .prepare('UPDATE shifts SET closed_at = ?, counted_cash = ?, expected_cash = ? WHERE id = ?')
+    stmt(ctx.db, 'UPDATE shifts SET closed_at = ?, counted_cash = ?, expected_cash = ? WHERE id = ?')
       .run(now, input.countedCash, expected, open.id);
     const difference = input.countedCash - expected;
     writeAudit(ctx, actor, 'shift.close', open.id, { expectedCash: expected, countedCash: input.countedCash, difference });
@@ -105,8 +104,7 @@ export function closeShift(ctx: EngineCtx, input: ParsedInput<'shifts.close'>, a
 
 export function listShifts(ctx: EngineCtx, input: ParsedInput<'shifts.list'>, _actor: Actor): ChannelOutput<'shifts.list'> {
   const [from, to] = dayRange(input.date, firstTheaterZone(ctx.db));
-  const rows = ctx.db
-    .prepare(`${SELECT_SHIFT} WHERE sh.opened_at >= ? AND sh.opened_at < ? ORDER BY sh.opened_at, sh.id`)
+  const rows = stmt(ctx.db, `${SELECT_SHIFT} WHERE sh.opened_at >= ? AND sh.opened_at < ? ORDER BY sh.opened_at, sh.id`)
     .all(from, to) as ShiftRow[];
   return rows.map(toShift);
 }

@@ -5,7 +5,7 @@ import { BoxOfficeError, type Role } from '../../../shared/contract';
 import type { EngineCtx } from '../context';
 import type { Db } from '../db/open';
 import { writeAudit } from '../audit/audit';
-import { dummyPinHash, verifyPin } from './pin';
+import { dummyPinHash, verifyPinAsync } from './pin';
 import { stmt } from '../db/stmts';
 import { createHash } from 'node:crypto';
 
@@ -37,14 +37,17 @@ export function findStaffByName(db: Db, name: string): StaffRow | undefined {
   return db.prepare('SELECT * FROM staff WHERE name = ?').get(name.trim()) as StaffRow | undefined;
 }
 
-/** Returns the staff row when the PIN is right and the person active; throws otherwise. */
-export function checkCredentials(ctx: Pick<EngineCtx, 'db' | 'clock'>, name: string, pin: string): StaffRow {
+/**
+ * Returns the staff row when the PIN is right and the person active; throws otherwise. The hash
+ * runs off the event loop; every count is read again under the write lock after it.
+ */
+export async function checkCredentials(ctx: Pick<EngineCtx, 'db' | 'clock'>, name: string, pin: string): Promise<StaffRow> {
   const now = ctx.clock.now();
   const row = findStaffByName(ctx.db, name);
   if (!row) return failUnknown(ctx, name, pin, now);
 
   if (row.locked_until !== null && row.locked_until > now) throw lockedOut(row.locked_until, now);
-  const good = verifyPin(pin, row.pin_hash);
+  const good = await verifyPinAsync(pin, row.pin_hash);
   if (!good) {
     const lockedMeanwhile = countFailure(ctx, row, now);
     if (lockedMeanwhile !== null) throw lockedOut(lockedMeanwhile, now);
@@ -109,11 +112,11 @@ const FORGET_UNKNOWN_MS = 24 * 60 * 60_000;
  * Unknown names: the same rule, the same cost and the same answers as a real name, counted in
  * login_failures (schema v5) in one IMMEDIATE transaction, so every process sees the same count.
  */
-function failUnknown(ctx: Pick<EngineCtx, 'db'>, name: string, pin: string, now: number): never {
+async function failUnknown(ctx: Pick<EngineCtx, 'db'>, name: string, pin: string, now: number): Promise<never> {
   const key = nameHash(name);
   const row = stmt(ctx.db, 'SELECT locked_until FROM login_failures WHERE name_hash = ?').get(key) as { locked_until: number | null } | undefined;
   if (row?.locked_until != null && row.locked_until > now) throw lockedOut(row.locked_until, now);
-  verifyPin(pin, dummyPinHash()); // same cost as a real check
+  await verifyPinAsync(pin, await dummyPinHash()); // same cost as a real check
   const lockedMeanwhile = ctx.db
     .transaction((): number | null => {
       stmt(ctx.db, 'DELETE FROM login_failures WHERE updated_at < ?').run(now - FORGET_UNKNOWN_MS);

@@ -1,7 +1,7 @@
 // The browser host's LAN layer per request: what a call carries besides its session token (the
 // paired device's credential from the X-Box-Office-Device header or a browser counter's cookie,
-// the client's address and versions), and the headers a LAN answer adds (the device cookie after
-// pairing, Retry-After when rate limited). The router decides; this only carries.
+// the client's address and versions), and the header a LAN answer adds (the device cookie after
+// pairing). The router decides; this only carries.
 import type { IncomingMessage } from 'node:http';
 import { CONTRACT_HEADER, DEVICE_HEADER, type Envelope } from '../../../shared/contract';
 import type { CallerSession } from '../../engine/router';
@@ -64,16 +64,12 @@ function deviceCookie(credential: string): string {
   return `${DEVICE_COOKIE}=${encodeURIComponent(credential)}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE}; HttpOnly; Secure; SameSite=Strict`;
 }
 
-/** Headers an answer adds: the device cookie after a pairing on a LAN server, Retry-After when limited. */
+/** Headers an answer adds: the device cookie after a pairing on a LAN server (Retry-After is the host's). */
 export function answerHeaders(channel: string, env: Envelope<unknown>, lan: boolean): Record<string, string> {
   const out: Record<string, string> = {};
   if (env.ok && lan && channel === 'devices.pair') {
     const d = env.data as { device: { id: string }; secret: string };
     out['Set-Cookie'] = deviceCookie(`${d.device.id}.${d.secret}`);
-  }
-  if (!env.ok && env.error.code === 'RATE_LIMITED') {
-    const s = (env.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (typeof s === 'number' && Number.isFinite(s)) out['Retry-After'] = String(Math.max(1, Math.ceil(s)));
   }
   return out;
 }

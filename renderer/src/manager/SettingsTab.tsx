@@ -35,6 +35,8 @@ export function SettingsTab() {
         <Field label="Sales close after the start (minutes)" hint="0 to 60: holds and sales stay open while the trailers run"><input type="number" min={0} max={60} value={Number.isNaN(s.salesCloseMinutesAfterStart) ? '' : s.salesCloseMinutesAfterStart} onChange={(e) => upd({ salesCloseMinutesAfterStart: int(e.target.value) })} /></Field>
         <Field label="Doors open before the start (minutes)"><input type="number" min={0} max={1440} value={Number.isNaN(s.doorsOpenMinutes) ? '' : s.doorsOpenMinutes} onChange={(e) => upd({ doorsOpenMinutes: int(e.target.value) })} /></Field>
         <Field label="Keep backups (days)"><input type="number" min={1} max={3650} value={Number.isNaN(s.backupRetentionDays) ? '' : s.backupRetentionDays} onChange={(e) => upd({ backupRetentionDays: int(e.target.value) })} /></Field>
+        <Field label="Sign out after idle (hours)" hint="1 to 72"><input type="number" min={1} max={72} value={Number.isNaN(s.sessionIdleHours) ? '' : s.sessionIdleHours} onChange={(e) => upd({ sessionIdleHours: int(e.target.value) })} /></Field>
+        <Field label="Sign out after (hours)" hint="1 to 168, however busy"><input type="number" min={1} max={168} value={Number.isNaN(s.sessionMaxHours) ? '' : s.sessionMaxHours} onChange={(e) => upd({ sessionMaxHours: int(e.target.value) })} /></Field>
       </div>
       <fieldset>
         <legend>Cancellation refunds</legend>

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contract';
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
 import { parseMoney, roundUpTo } from '../lib/format';
-import { useSeatMap } from './seatMap';
+import { seatLabelOf, useSeatMap } from './seatMap';
 import { currencyOf, useSession } from './session';
 import { useShift } from './shift';
 
@@ -58,6 +58,8 @@ export interface Notice {
 interface SaleState {
   showId: string | null;
   hold: Hold | null;
+  /** Seats whose hold is on its way: shown as this counter's at once, before the answer. */
+  pending: string[];
   tickets: Record<string, string>;
   ticketTypes: string[];
   quote: Quote | null;
@@ -96,15 +98,17 @@ interface SaleState {
 const EMPTY_ENTRY: PaymentEntry = { method: 'cash', text: '', reference: '' };
 
 function labelsOf(ids: string[]): string {
-  const m = useSeatMap.getState();
-  return ids.map((id) => m.seats[m.index.get(id) ?? -1]?.label ?? id).join(', ');
+  return ids.map(seatLabelOf).join(', ');
 }
 
 let quoteSeq = 0;
+/** Seat clicks, one after the other (each waits for the previous one's answer). */
+let toggles: Promise<void> = Promise.resolve();
 
 export const useSale = create<SaleState>((set, get) => ({
   showId: null,
   hold: null,
+  pending: [],
   tickets: {},
   ticketTypes: ['adult', 'child', 'senior', 'student'],
   quote: null,
@@ -136,7 +140,7 @@ export const useSale = create<SaleState>((set, get) => ({
     const s = get();
     if (s.showId === showId && s.step !== 'receipt') return;
     if (s.hold && s.hold.showId !== showId) await get().releaseSeats();
-    set({ showId, hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
+    set({ showId, hold: null, pending: [], tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
   },
 
   adoptHold(hold) {
@@ -147,27 +151,54 @@ export const useSale = create<SaleState>((set, get) => ({
     void get().requote();
   },
 
-  async toggleSeat(seatId) {
+  toggleSeat(seatId) {
     const s = get();
-    if (s.busy || s.step !== 'seats') return;
-    if (s.hold?.seatIds.includes(seatId)) await get().releaseSeats([seatId]);
-    else await get().holdSeats([seatId]);
+    if (s.busy === 'confirm' || s.step !== 'seats') return Promise.resolve();
+    // A seat that is not mine shows as mine at once, even when it has to wait for an earlier
+    // click's answer: clicks are taken in order, none is dropped because the last one is in flight.
+    if (!s.hold?.seatIds.includes(seatId) && !s.pending.includes(seatId)) set({ pending: [...s.pending, seatId] });
+    const run = toggles.then(async () => {
+      const now = get();
+      if (now.step !== 'seats' || now.showId !== s.showId) {
+        set({ pending: get().pending.filter((id) => id !== seatId) });
+        return;
+      }
+      if (now.hold?.seatIds.includes(seatId)) await get().releaseSeats([seatId]);
+      else await get().holdSeats([seatId]);
+    });
+    toggles = run.catch(() => undefined);
+    return run;
   },
 
   async holdSeats(seatIds, opts) {
     const s = get();
     if (!s.showId || seatIds.length === 0) return false;
-    set({ busy: 'hold', notice: null });
+    // Optimistic: the seats show as this counter's at once, and stay so when another counter's
+    // view of the same change (the push event) arrives before this call's own answer.
+    const addPending = seatIds.filter((id) => !get().pending.includes(id));
+    set({ busy: 'hold', notice: null, pending: [...get().pending, ...addPending] });
+    const settled = () => get().pending.filter((id) => !seatIds.includes(id));
     const extend = s.hold && !opts?.replace ? s.hold.id : undefined;
     try {
-      const hold = await call('seats.hold', { showId: s.showId, seatIds, ...(extend ? { holdId: extend } : {}) });
+      // The answer carries the quote for the whole hold: no second round trip before the price shows.
+      const { quote, ...hold } = await call('seats.hold', {
+        showId: s.showId,
+        seatIds,
+        ...(extend ? { holdId: extend } : {}),
+        ticketTypes: extend ? { ...get().tickets } : {},
+      });
       const tickets: Record<string, string> = {};
       for (const id of hold.seatIds) tickets[id] = get().tickets[id] ?? 'adult';
-      set({ hold, tickets, busy: null, attemptKey: null, payments: [], entry: EMPTY_ENTRY });
-      void get().requote();
+      useSeatMap.getState().setLocal(seatIds, 'held');
+      set({ hold, pending: settled(), tickets, busy: null, attemptKey: null, payments: [], entry: EMPTY_ENTRY });
+      // The quote priced the types as they were sent; a type changed meanwhile needs a new one.
+      if (quote && hold.seatIds.every((id) => quote.lines.some((l) => l.seatId === id && l.ticketType === tickets[id]))) {
+        quoteSeq++;
+        set({ quote, quoting: false });
+      } else void get().requote();
       return true;
     } catch (e) {
-      set({ busy: null });
+      set({ busy: null, pending: settled() });
       if (e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE') {
         const taken = seatIdsOf(e);
         set({
@@ -188,11 +219,15 @@ export const useSale = create<SaleState>((set, get) => ({
   },
 
   async releaseSeats(seatIds) {
+    // Releasing everything waits for the clicks still on their way: their seats are part of it.
+    if (!seatIds) await toggles;
     const s = get();
     if (!s.hold) return;
     set({ busy: 'release', notice: null });
     try {
       const rest = await call('seats.release', { holdId: s.hold.id, ...(seatIds ? { seatIds } : {}) });
+      // Known free now: they must not show as another counter's until their event arrives.
+      useSeatMap.getState().setLocal(s.hold.seatIds.filter((id) => !rest?.seatIds.includes(id)), 'available');
       const tickets: Record<string, string> = {};
       for (const id of rest?.seatIds ?? []) tickets[id] = get().tickets[id] ?? 'adult';
       set({ hold: rest, tickets, busy: null, attemptKey: null, payments: [], quote: rest ? get().quote : null, step: rest ? get().step : 'seats' });
@@ -210,7 +245,8 @@ export const useSale = create<SaleState>((set, get) => ({
     set({ busy: 'hold', notice: null });
     try {
       if (s.hold) {
-        await call('seats.release', { holdId: s.hold.id }).catch(() => null);
+        const released = await call('seats.release', { holdId: s.hold.id }).then(() => true, () => false);
+        if (released) useSeatMap.getState().setLocal(s.hold.seatIds, 'available');
         set({ hold: null, tickets: {}, quote: null });
       }
       const { seatIds } = await call('seats.bestAvailable', { showId: s.showId, count });
@@ -315,6 +351,7 @@ export const useSale = create<SaleState>((set, get) => ({
         ...(customerInput(s.customer) ? { customer: customerInput(s.customer) } : {}),
         idempotencyKey: key,
       });
+      useSeatMap.getState().setLocal(s.hold.seatIds, 'sold');
       set({ busy: null, booking, hold: null, step: 'receipt', attemptKey: null, payments: [], entry: EMPTY_ENTRY, notice: null });
       return booking;
     } catch (e) {
@@ -353,9 +390,14 @@ export const useSale = create<SaleState>((set, get) => ({
   },
 
   newSale() {
-    set({ hold: null, tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
+    set({ hold: null, pending: [], tickets: {}, quote: null, payments: [], entry: EMPTY_ENTRY, attemptKey: null, busy: null, notice: null, step: 'seats', booking: null, customer: EMPTY_CUSTOMER });
   },
 }));
+
+// The seat map shows this counter's seats (its hold, and seats being held) from the sale's state.
+useSale.subscribe((s, prev) => {
+  if (s.hold !== prev.hold || s.pending !== prev.pending) useSeatMap.getState().setMine([...(s.hold?.seatIds ?? []), ...s.pending]);
+});
 
 export interface PaymentSummary {
   total: number;

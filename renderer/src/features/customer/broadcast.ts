@@ -1,7 +1,7 @@
 // The customer-facing display (#/customer, a second same-origin window) mirrors the sale over a
 // BroadcastChannel: chosen seats, the total, what was tendered and the change.
 import { paymentSummary, useSale } from '../../stores/sale';
-import { useSeatMap } from '../../stores/seatMap';
+import { seatLabelOf, useSeatMap } from '../../stores/seatMap';
 import { currencyOf, useSession } from '../../stores/session';
 
 export const CUSTOMER_CHANNEL = 'box-office-customer';
@@ -24,7 +24,6 @@ export interface CustomerView {
 export function currentView(): CustomerView {
   const s = useSale.getState();
   const m = useSeatMap.getState();
-  const labelOf = (id: string) => m.seats[m.index.get(id) ?? -1]?.label ?? id;
   if (s.step === 'receipt' && s.booking) {
     const b = s.booking;
     const tendered = b.payments.reduce((a, p) => a + (p.tendered ?? p.amount), 0);
@@ -50,7 +49,7 @@ export function currentView(): CustomerView {
     startsAt: m.map?.show.startsAt ?? null,
     timezone: useSession.getState().theater?.timezone ?? null,
     seats: ids.map((id) => ({
-      label: labelOf(id),
+      label: seatLabelOf(id),
       ticketType: s.tickets[id] ?? 'adult',
       amount: s.quote?.lines.find((l) => l.seatId === id)?.amount ?? null,
     })),

@@ -1,6 +1,6 @@
 // The counter's main screen: shows on the left, the seat map in the middle, the sale on the
 // right (tickets, then payment, then the receipt).
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_TZ, formatTime } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
 import { Empty, ErrorNote, Loading } from '../../lib/states';
@@ -28,45 +28,74 @@ function Notice() {
   );
 }
 
+/**
+ * The width the seat map may use, from a ResizeObserver on the panel, which exists before any
+ * seats do: the map is drawn at its fitted size in its first render, and nothing reads layout
+ * after the seats are in (the observer reports after layout, in its own callback).
+ */
+function usePanelWidth(): [React.RefCallback<HTMLElement>, number | undefined] {
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  const ro = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((el: HTMLElement | null) => {
+    ro.current?.disconnect();
+    ro.current = null;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    ro.current = new ResizeObserver((entries) => {
+      const w = Math.round(entries[entries.length - 1]!.contentRect.width);
+      setWidth((old) => (old === w ? old : w));
+    });
+    ro.current.observe(el);
+  }, []);
+  return [ref, width];
+}
+
 function SeatPanel() {
   const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
-  const { map, seats, loading, error, showId } = useSeatMap();
+  // Field by field: this panel must not render again for each live seat change.
+  const map = useSeatMap((s) => s.map);
+  const layout = useSeatMap((s) => s.layout);
+  const loading = useSeatMap((s) => s.loading);
+  const error = useSeatMap((s) => s.error);
+  const showId = useSeatMap((s) => s.showId);
   const refresh = useSeatMap((s) => s.refresh);
-  const hold = useSale((s) => s.hold);
   const busy = useSale((s) => s.busy);
   const step = useSale((s) => s.step);
   const toggle = useSale((s) => s.toggleSeat);
-  const shows = useShows((s) => s.shows);
-  const summary = shows.find((s) => s.id === showId);
-  const mine = useMemo(() => new Set(hold?.seatIds ?? []), [hold]);
+  const title = useShows((s) => s.shows.find((x) => x.id === showId)?.movieTitle);
   const onToggle = useCallback((id: string) => void toggle(id), [toggle]);
+  const [panelRef, width] = usePanelWidth();
 
-  if (!showId) return <section className="panel seats-panel"><Empty>Choose a show.</Empty></section>;
   return (
-    <section className="panel seats-panel" aria-label="Seat map">
-      <header className="seats-head">
-        <div>
-          <h2>{summary?.movieTitle ?? 'Seats'}</h2>
-          {map && (
-            <p className="muted">
-              {formatTime(map.show.startsAt, tz)} · {map.hall.name} · {map.show.format}
-              {map.show.status === 'cancelled' ? ' · CANCELLED' : ''}
-            </p>
+    <section className="panel seats-panel" aria-label="Seat map" ref={panelRef}>
+      {!showId ? (
+        <Empty>Choose a show.</Empty>
+      ) : (
+        <>
+          <header className="seats-head">
+            <div>
+              <h2>{title ?? 'Seats'}</h2>
+              {map && (
+                <p className="muted">
+                  {formatTime(map.show.startsAt, tz)} · {map.hall.name} · {map.show.format}
+                  {map.show.status === 'cancelled' ? ' · CANCELLED' : ''}
+                </p>
+              )}
+            </div>
+            <HoldCountdown />
+          </header>
+          {step === 'seats' && <Notice />}
+          <ErrorNote error={error && `Could not load the seat map: ${error}`}>
+            <button type="button" onClick={() => void refresh()}>
+              Retry
+            </button>
+          </ErrorNote>
+          {loading && layout.length === 0 && <Loading what="Loading seats" />}
+          {layout.length > 0 && (
+            <SeatMap layout={layout} views={useSeatMap} onToggle={onToggle} hallName={map?.hall.name} busy={busy === 'confirm' || step !== 'seats'} fitWidth={width} />
           )}
-        </div>
-        <HoldCountdown />
-      </header>
-      {step === 'seats' && <Notice />}
-      <ErrorNote error={error && `Could not load the seat map: ${error}`}>
-        <button type="button" onClick={() => void refresh()}>
-          Retry
-        </button>
-      </ErrorNote>
-      {loading && seats.length === 0 && <Loading what="Loading seats" />}
-      {seats.length > 0 && (
-        <SeatMap seats={seats} mine={mine} onToggle={onToggle} hallName={map?.hall.name} busy={!!busy || step !== 'seats'} />
+          <SeatLegend />
+        </>
       )}
-      <SeatLegend />
     </section>
   );
 }
@@ -96,7 +125,8 @@ export function SellScreen() {
       const sale = useSale.getState();
       if (sale.step === 'payment') return;
       void startShow(showId);
-      if (useSeatMap.getState().showId !== showId) void loadMap(showId);
+      // The show list knows the hall: its cached layout is reused and only the claims are fetched.
+      if (useSeatMap.getState().showId !== showId) void loadMap(showId, useShows.getState().shows.find((s) => s.id === showId)?.hallId);
     },
     [loadMap, startShow],
   );
@@ -114,7 +144,7 @@ export function SellScreen() {
       if (/^[1-9]$/.test(e.key)) {
         e.preventDefault();
         void sale.best(Number(e.key));
-      } else if (e.key === 'Escape' && sale.hold) {
+      } else if (e.key === 'Escape' && (sale.hold || sale.pending.length)) {
         e.preventDefault();
         void sale.releaseSeats();
       } else if (e.key === 'F9') {

@@ -30,8 +30,8 @@ export function TicketsPanel() {
   const setType = useSale((s) => s.setTicketType);
   const release = useSale((s) => s.releaseSeats);
   const pay = useSale((s) => s.goToPayment);
-  const seats = useSeatMap((s) => s.seats);
-  const index = useSeatMap((s) => s.index);
+  // The layout only (labels and types): live seat changes do not re-render the tickets.
+  const byId = useSeatMap((s) => s.byId);
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const ids = hold?.seatIds ?? [];
   const money = (n: number) => formatMoney(n, currency);
@@ -44,7 +44,7 @@ export function TicketsPanel() {
       ) : (
         <ul className="ticket-list">
           {ids.map((id) => {
-            const seat = seats[index.get(id) ?? -1];
+            const seat = byId.get(id);
             const line = quote?.lines.find((l) => l.seatId === id);
             const label = seat?.label ?? line?.seatLabel ?? id;
             return (

@@ -1,10 +1,17 @@
-// The seat map: an ARIA grid with one <button> per seat, one tab stop (roving tabindex), arrow
-// keys between seats, aisles as empty columns. Seats are memoised on primitive props so a live
-// change re-renders only the seats it touches, which keeps a 3,000-seat hall instant.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// The seat map: an ARIA grid with one <button> per seat (in its gridcell), one tab stop (roving
+// tabindex), arrow keys between seats, aisles as empty columns.
+// Built for a 3,000-seat hall: the seats are plain elements rendered once per layout (React skips
+// them afterwards), and one subscription to the seat views updates just the seats whose view
+// changed, in place, through the same seatProps that drew them: a pushed change touches one
+// button, not the map, and opening a hall mounts no component per seat. The seat size is computed
+// before the seats are drawn, from a width the caller measured beforehand (fitWidth): nothing
+// reads layout after the seats are in.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createStore, type StoreApi } from 'zustand';
 import type { MapSeat, SeatType } from '../../../../shared/contract';
+import { reasonOf, viewOf, type SeatView, type SeatViews } from '../../stores/seatMap';
 
-export type SeatView = 'available' | 'held' | 'sold' | 'blocked' | 'mine';
+export type { SeatView } from '../../stores/seatMap';
 
 const STATUS_TEXT: Record<SeatView, string> = {
   available: 'available',
@@ -23,49 +30,66 @@ export const TYPE_ICON: Record<SeatType, string> = {
   companion: '♥',
 };
 
-interface CellProps {
+/** What the grid needs to draw a seat: the layout, never its live status. */
+export interface GridSeat {
   id: string;
   label: string;
+  row: string;
   number: number;
+  column: number;
   type: SeatType;
-  view: SeatView;
-  col: number;
-  tabbable: boolean;
-  /** A house seat's reason (shows.blockSeats), on hover and read out. */
-  reason?: string | undefined;
 }
 
-const SeatCell = memo(function SeatCell({ id, label, number, type, view, col, tabbable, reason }: CellProps) {
-  const disabled = view === 'sold' || view === 'held' || view === 'blocked';
+const canTake = (v: SeatView) => v === 'available' || v === 'mine';
+
+/**
+ * Everything a seat's button shows for its view: the one place that maps a seat and its view to
+ * attributes, used to draw it and to update it in place (add an attribute here, both follow).
+ */
+export function seatProps(seat: GridSeat, view: SeatView, reason?: string) {
+  return {
+    className: `seat seat--${seat.type} seat--${view}`,
+    // A house seat's reason (shows.blockSeats) is read out, and shown on hover by its cell's title.
+    'aria-label': `${seat.label}, ${seat.type}, ${STATUS_TEXT[view]}${reason ? `: ${reason}` : ''}`,
+    'aria-pressed': view === 'mine',
+    disabled: !canTake(view),
+  };
+}
+
+/** Brings a drawn seat's button up to date with its view (what React would write, minus React). */
+function patchSeat(btn: HTMLButtonElement, seat: GridSeat, view: SeatView, reason: string | undefined): void {
+  const p = seatProps(seat, view, reason);
+  const title = cellTitle(seat, reason);
+  if (title) btn.parentElement?.setAttribute('title', title);
+  else btn.parentElement?.removeAttribute('title');
+  btn.className = p.className;
+  btn.setAttribute('aria-label', p['aria-label']);
+  btn.setAttribute('aria-pressed', String(p['aria-pressed']));
+  btn.disabled = p.disabled;
+}
+
+/** One seat's cell and button (a plain function, not a component: no fiber per seat). */
+const cellTitle = (seat: GridSeat, reason: string | undefined) => (reason ? `${seat.label}: ${reason}` : undefined);
+
+function seatCell(seat: GridSeat, col: number, view: SeatView, reason: string | undefined, tabbable: boolean) {
   return (
-    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }} title={reason ? `${label}: ${reason}` : undefined}>
-      <button
-        type="button"
-        className={`seat seat--${type} seat--${view}`}
-        data-seat-id={id}
-        data-icon={TYPE_ICON[type]}
-        aria-label={`${label}, ${type}, ${STATUS_TEXT[view]}${reason ? `: ${reason}` : ''}`}
-        aria-pressed={view === 'mine'}
-        disabled={disabled}
-        tabIndex={tabbable ? 0 : -1}
-      >
-        <span className="seat-num" aria-hidden="true">
-          {number}
-        </span>
+    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }} key={seat.id} title={cellTitle(seat, reason)}>
+      <button type="button" {...seatProps(seat, view, reason)} data-seat-id={seat.id} data-icon={TYPE_ICON[seat.type]} tabIndex={tabbable ? 0 : -1}>
+        {seat.number}
       </button>
     </div>
   );
-});
+}
 
 interface Nav {
-  rows: { label: string; seats: MapSeat[] }[];
+  rows: { label: string; seats: GridSeat[] }[];
   pos: Map<string, [number, number]>;
   minCol: number;
   cols: number;
 }
 
-function buildNav(seats: MapSeat[]): Nav {
-  const byRow = new Map<string, MapSeat[]>();
+function buildNav(seats: readonly GridSeat[]): Nav {
+  const byRow = new Map<string, GridSeat[]>();
   let minCol = Infinity;
   let maxCol = -Infinity;
   for (const s of seats) {
@@ -82,70 +106,170 @@ function buildNav(seats: MapSeat[]): Nav {
   return { rows, pos, minCol, cols: maxCol - minCol + 1 };
 }
 
-export interface SeatMapProps {
-  seats: MapSeat[];
-  mine: ReadonlySet<string>;
+interface CommonProps {
   onToggle(seatId: string): void;
   hallName?: string;
   busy?: boolean;
   /** Focus the grid on mount (the cashier just opened this show). */
   autoFocus?: boolean;
+  /**
+   * The width the map may use, measured by the caller before the seats render (a ResizeObserver
+   * on a container that exists without them); without it seats are drawn at the default size.
+   */
+  fitWidth?: number;
 }
 
-function viewOf(s: MapSeat, mine: ReadonlySet<string>): SeatView {
-  if (mine.has(s.id)) return 'mine';
-  return s.status;
+/** A map from plain props (previews, tests): seats with their statuses and the set of mine. */
+interface PropsMap extends CommonProps {
+  seats: MapSeat[];
+  mine: ReadonlySet<string>;
+}
+
+/** A live map: the layout, and a store of per-seat views (the seat map store) each seat subscribes to. */
+interface LiveMap extends CommonProps {
+  layout: readonly GridSeat[];
+  views: StoreApi<SeatViews>;
+}
+
+export type SeatMapProps = PropsMap | LiveMap;
+
+function viewsFromProps(seats: MapSeat[], mine: ReadonlySet<string>): StoreApi<SeatViews> {
+  const status: SeatViews['status'] = Object.fromEntries(seats.map((s) => [s.id, s.status]));
+  const reasons: Record<string, string> = {};
+  for (const s of seats) if (s.status === 'blocked' && s.blockReason) reasons[s.id] = s.blockReason;
+  const own: Record<string, true> = {};
+  for (const id of mine) own[id] = true;
+  return createStore<SeatViews>(() => ({ status, mine: own, reasons }));
 }
 
 const MIN_SEAT = 6;
 const MAX_SEAT = 48;
+const DEFAULT_SEAT = 32;
 
-export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: SeatMapProps) {
-  const nav = useMemo(() => buildNav(seats), [seats]);
-  const [focusId, setFocusId] = useState<string | null>(null);
+/**
+ * The seat size that fits `width`: row labels (2em each side, about 32px each), the scroll area's
+ * padding (12px) and room for a vertical scrollbar (16px), then the seats and the gaps between
+ * them (0.12 of a seat).
+ */
+export function fitSeatSize(width: number | undefined, cols: number): number {
+  if (!width) return DEFAULT_SEAT;
+  const size = Math.floor((width - 12 - 64 - 16) / (cols + 2 + (cols + 1) * 0.12));
+  return Math.max(MIN_SEAT, Math.min(MAX_SEAT, size || DEFAULT_SEAT));
+}
+
+export function SeatMap(props: SeatMapProps) {
+  const { onToggle, hallName, busy, autoFocus, fitWidth } = props;
+  const propsSeats = 'seats' in props ? props.seats : null;
+  const propsMine = 'seats' in props ? props.mine : null;
+  const layout: readonly GridSeat[] = 'seats' in props ? props.seats : props.layout;
+  const liveViews = 'views' in props ? props.views : null;
+  const views = useMemo(
+    () => liveViews ?? viewsFromProps(propsSeats ?? [], propsMine ?? new Set()),
+    [liveViews, propsSeats, propsMine],
+  );
+  const nav = useMemo(() => buildNav(layout), [layout]);
+  const focusId = useRef<string | null>(null);
+  /** The seat that is the grid's one tab stop now (its button has tabIndex 0). */
+  const tabId = useRef<string | null>(null);
+  /** The views the seats on screen show, and their buttons by seat id. */
+  const drawn = useRef<SeatViews | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
-  const [fitSize, setFitSize] = useState(32);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const enabled = useCallback((s: MapSeat | undefined) => !!s && (s.status === 'available' || mine.has(s.id)), [mine]);
+  const enabled = useCallback((s: GridSeat | undefined) => !!s && canTake(viewOf(views.getState(), s.id)), [views]);
 
   // The one tab stop: the last focused seat if it can still be taken, else my first seat, else the first free one.
-  const tabId = useMemo(() => {
-    const f = focusId ? nav.rows[nav.pos.get(focusId)?.[0] ?? -1]?.seats[nav.pos.get(focusId)?.[1] ?? -1] : undefined;
-    if (f && enabled(f)) return f.id;
-    for (const s of seats) if (mine.has(s.id)) return s.id;
-    for (const r of nav.rows) for (const s of r.seats) if (s.status === 'available') return s.id;
+  const pickTab = useCallback((): string | null => {
+    const v = views.getState();
+    const f = focusId.current;
+    if (f && nav.pos.has(f) && canTake(viewOf(v, f))) return f;
+    // My first seat in map order (a few ids, not a walk over the hall).
+    let first: string | null = null;
+    for (const id of Object.keys(v.mine)) {
+      const p = nav.pos.get(id);
+      const q = first ? nav.pos.get(first)! : null;
+      if (p && (!q || p[0] < q[0] || (p[0] === q[0] && p[1] < q[1]))) first = id;
+    }
+    if (first) return first;
+    for (const r of nav.rows) for (const s of r.seats) if (viewOf(v, s.id) === 'available') return s.id;
     return null;
-  }, [focusId, nav, seats, mine, enabled]);
+  }, [views, nav]);
 
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const measure = () => {
-      // Row labels (2em each side, ~16px font), seats and the gaps between them (0.12 of a seat).
-      const width = el.clientWidth - 12 - 64;
-      const size = Math.floor(width / (nav.cols + 2 + (nav.cols + 1) * 0.12));
-      setFitSize(Math.max(MIN_SEAT, Math.min(MAX_SEAT, size || 32)));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [nav.cols]);
-
-  const focusSeat = useCallback((id: string) => {
-    setFocusId(id);
-    const el = gridRef.current?.querySelector<HTMLButtonElement>(`[data-seat-id="${id.replace(/["\\]/g, '\\$&')}"]`);
-    el?.focus();
+  const setTab = useCallback((id: string | null) => {
+    if (id === tabId.current) return;
+    const old = tabId.current ? buttons.current.get(tabId.current) : undefined;
+    if (old) old.tabIndex = -1;
+    const next = id ? buttons.current.get(id) : undefined;
+    if (next) next.tabIndex = 0;
+    tabId.current = id;
   }, []);
 
+  // The seats, drawn once per layout (and per views store) with the views of that moment; the
+  // same elements afterwards, so React skips them whenever the map renders again (busy, zoom).
+  const rows = useMemo(() => {
+    const v = views.getState();
+    drawn.current = v;
+    const tab = pickTab();
+    tabId.current = tab;
+    return nav.rows.map((r) => (
+      <div role="row" className="seat-row" key={r.label}>
+        <div role="rowheader" className="row-label">
+          {r.label}
+        </div>
+        {r.seats.map((s) => seatCell(s, s.column - nav.minCol + 2, viewOf(v, s.id), reasonOf(v, s.id), s.id === tab))}
+        <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
+          {r.label}
+        </div>
+      </div>
+    ));
+  }, [nav, views, pickTab]);
+
+  // From then on, one subscription keeps the seats current: only seats whose view changed are
+  // touched, in place (a DOM query to find them, never a layout read).
+  useLayoutEffect(() => {
+    const map = new Map<string, HTMLButtonElement>();
+    gridRef.current?.querySelectorAll<HTMLButtonElement>('button[data-seat-id]').forEach((b) => map.set(b.dataset.seatId!, b));
+    buttons.current = map;
+    const byId = new Map(layout.map((s) => [s.id, s]));
+    const update = () => {
+      const next = views.getState();
+      const old = drawn.current;
+      if (old && (next.status !== old.status || next.mine !== old.mine || next.reasons !== old.reasons)) {
+        // The seats this one change named when it directly follows the drawn state; else all of them.
+        const direct = next.changes?.ids && old.changes && next.changes.seq === old.changes.seq + 1;
+        const seats = direct ? next.changes!.ids!.map((id) => byId.get(id)).filter((x) => x !== undefined) : layout;
+        for (const seat of seats) {
+          const view = viewOf(next, seat.id);
+          const reason = reasonOf(next, seat.id);
+          if (view !== viewOf(old, seat.id) || reason !== reasonOf(old, seat.id)) {
+            const btn = map.get(seat.id);
+            if (btn) patchSeat(btn, seat, view, reason);
+          }
+        }
+      }
+      drawn.current = next;
+      setTab(pickTab());
+    };
+    update();
+    return views.subscribe(update);
+  }, [rows, views, layout, pickTab, setTab]);
+
+  const focusSeat = useCallback(
+    (id: string) => {
+      focusId.current = id;
+      setTab(id);
+      buttons.current.get(id)?.focus();
+    },
+    [setTab],
+  );
+
   useEffect(() => {
-    if (autoFocus && tabId) focusSeat(tabId);
+    const tab = tabId.current;
+    if (autoFocus && tab) focusSeat(tab);
     // only when first shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [autoFocus, seats.length > 0]);
+  }, [autoFocus, layout.length > 0]);
 
   const move = useCallback(
     (from: string, key: string): string | null => {
@@ -153,12 +277,12 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
       if (!p) return null;
       const [ri, ci] = p;
       const row = nav.rows[ri]!;
-      const scanRow = (r: MapSeat[], start: number, step: number) => {
+      const scanRow = (r: GridSeat[], start: number, step: number) => {
         for (let i = start; i >= 0 && i < r.length; i += step) if (enabled(r[i])) return r[i]!.id;
         return null;
       };
-      const nearestIn = (r: MapSeat[], column: number) => {
-        let best: MapSeat | null = null;
+      const nearestIn = (r: GridSeat[], column: number) => {
+        let best: GridSeat | null = null;
         for (const s of r) if (enabled(s) && (!best || Math.abs(s.column - column) < Math.abs(best.column - column))) best = s;
         return best?.id ?? null;
       };
@@ -203,16 +327,20 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
     const btn = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-seat-id]');
     if (!btn || btn.disabled || busy) return;
     const id = btn.dataset.seatId!;
-    setFocusId(id);
+    focusId.current = id;
+    setTab(id);
     onToggle(id);
   };
 
   const onFocus = (e: React.FocusEvent<HTMLDivElement>) => {
     const id = (e.target as HTMLElement).dataset?.seatId;
-    if (id && id !== focusId) setFocusId(id);
+    if (id && id !== focusId.current) {
+      focusId.current = id;
+      setTab(id);
+    }
   };
 
-  const size = zoom === 'fit' ? fitSize : zoom;
+  const size = zoom === 'fit' ? fitSeatSize(fitWidth, nav.cols) : zoom;
   const compact = size < 22;
   const setSize = (n: number) => setZoom(Math.max(MIN_SEAT, Math.min(MAX_SEAT * 1.5, Math.round(n))));
 
@@ -228,48 +356,26 @@ export function SeatMap({ seats, mine, onToggle, hallName, busy, autoFocus }: Se
         <button type="button" onClick={() => setSize(size * 1.25)} aria-label="Zoom in">
           +
         </button>
-        <span className="muted">{seats.length} seats</span>
+        <span className="muted">{layout.length} seats</span>
       </div>
-      <div className="seatmap-scroll" ref={scrollRef}>
+      <div className="seatmap-scroll">
         <div className="seatmap-inner" style={{ ['--seat' as string]: `${size}px`, ['--cols' as string]: nav.cols }}>
           <div className="screen" aria-hidden="true">
             SCREEN
           </div>
-          <div
-            role="grid"
-            aria-label={`Seats${hallName ? `, ${hallName}` : ''}`}
-            aria-rowcount={nav.rows.length}
-            aria-busy={busy || undefined}
-            className={`seat-grid${compact ? ' seat-grid--compact' : ''}`}
-            ref={gridRef}
-            onKeyDown={onKeyDown}
-            onClick={onClick}
-            onFocus={onFocus}
-          >
-            {nav.rows.map((r) => (
-              <div role="row" className="seat-row" key={r.label}>
-                <div role="rowheader" className="row-label">
-                  {r.label}
-                </div>
-                {r.seats.map((s) => (
-                  <SeatCell
-                    key={s.id}
-                    id={s.id}
-                    label={s.label}
-                    number={s.number}
-                    type={s.type}
-                    view={viewOf(s, mine)}
-                    col={s.column - nav.minCol + 2}
-                    tabbable={s.id === tabId}
-                    reason={s.status === 'blocked' ? s.blockReason : undefined}
-                  />
-                ))}
-                <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
-                  {r.label}
-                </div>
+              <div
+                role="grid"
+                aria-label={`Seats${hallName ? `, ${hallName}` : ''}`}
+                aria-rowcount={nav.rows.length}
+                aria-busy={busy || undefined}
+                className={`seat-grid${compact ? ' seat-grid--compact' : ''}`}
+                ref={gridRef}
+                onKeyDown={onKeyDown}
+                onClick={onClick}
+                onFocus={onFocus}
+              >
+                {rows}
               </div>
-            ))}
-          </div>
         </div>
       </div>
     </div>
