@@ -11,7 +11,7 @@ import type { Engine } from './engine';
 import { handlers } from './handlers';
 import { resolveSession } from './staff/sessions';
 import { authenticateDevice } from './devices/devices';
-import { AttemptWindow } from './devices/attempts';
+import { PairLimiter } from './devices/pairLimit';
 
 export type { CallerSession };
 
@@ -37,8 +37,7 @@ export interface Router {
 
 /** Channels a LAN server answers without a paired device. */
 const DEVICE_FREE = new Set<string>(['auth.status', 'devices.pair']);
-/** devices.pair: more than this many tries a minute from one address answer RATE_LIMITED. */
-export const PAIR_TRIES_PER_MINUTE = 5;
+
 
 /**
  * What an answer means for the caller's session, for the transport that keeps the token (a
@@ -63,7 +62,7 @@ function fail(code: ErrorBody['code'], message: string, details?: unknown): Enve
 
 export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
   const ctx = engine.ctx;
-  const pairTries = new AttemptWindow(PAIR_TRIES_PER_MINUTE, 60_000, ctx.clock);
+  const pairTries = new PairLimiter();
 
   /** The paired device behind the call (LAN server), or DEVICE_UNPAIRED; null off the LAN. */
   function deviceOf(channel: string, session: CallerSession): string | null {
@@ -72,13 +71,7 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
       return null;
     }
     const seen = { address: session.address ?? null, appVersion: session.appVersion ?? null };
-    if (channel === 'devices.pair') {
-      const wait = pairTries.take(session.address ?? 'unknown');
-      if (wait !== null) {
-        throw new BoxOfficeError('RATE_LIMITED', `Too many pairing tries from this address; try again in ${wait} s`, { retryAfterSeconds: wait });
-      }
-      return null;
-    }
+    if (channel === 'devices.pair') return null; // counted by the pairing limiter instead
     if (DEVICE_FREE.has(channel)) {
       if (!session.device) return null;
       try {
@@ -121,6 +114,7 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
       // Which device, then who is calling, are settled before what they sent: a caller without
       // the right role learns nothing about a channel's input schema from its validation errors.
       const deviceId = deviceOf(channel, session);
+      if (channel === 'devices.pair') await pairTries.take(session.address);
       const actor = actorOf(session, deviceId);
       // Handlers see the device the router authenticated, never a claim of the transport's.
       const caller: CallerSession = { ...session, deviceId: deviceId ?? undefined };
