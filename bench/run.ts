@@ -15,7 +15,7 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 async function main(): Promise<void> {
   let engineTable = '';
   let results: Result[] = [];
-  if (only !== 'host') {
+  if (only === null || only === 'engine') {
     const { benchEngine, closeEngine } = await import('./engine');
     try {
       ({ engineTable, results } = await benchEngine());
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     }
   }
   let hostResults: HostResult[] = [];
-  if (only !== 'engine') {
+  if (only === null || only === 'host') {
     console.log('\nhost: 127.0.0.1 only, each configuration for a bounded time');
     hostResults = await benchHost();
   }
