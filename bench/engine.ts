@@ -26,9 +26,10 @@ const clock = { now: () => BASE + (Date.now() - real0) };
 const engine = new Engine({ file, clock, backupDir: null });
 const router = createRouter(engine);
 const db = engine.ctx.db;
-// A previous run's holds (same bench clock) would still look live: start clean; keep sessions fresh.
+// A previous run's holds (same bench clock) would still look live: start clean; keep sessions fresh
+// (as if signed in now: sessions also end a fixed time after sign-in).
 db.exec('DELETE FROM seat_claims WHERE hold_id IS NOT NULL; DELETE FROM holds;');
-db.prepare('UPDATE sessions SET last_seen = ?').run(clock.now());
+db.prepare('UPDATE sessions SET created_at = ?, last_seen = ?').run(clock.now(), clock.now());
 
 async function call<T = unknown>(channel: string, input: unknown, token: string): Promise<T> {
   const r = await router.dispatch(channel, input, { token });

@@ -7,12 +7,13 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../electron/engine/db/open';
+import { tokenHash } from '../electron/engine/staff/sessions';
 import { addDays, localToInstant } from '../shared/localTime';
 import { BOOKING_CODE_ALPHABET } from '../shared/contract';
 
 /** Bump when the generated data changes shape: a cached file with another marker is rebuilt. */
 export const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 365); // smaller only for a smoke run
-export const MARKER = `bench-v1:100x10x200:30d5s:${HISTORY_DAYS}dx10000`;
+export const MARKER = `bench-v2:100x10x200:30d5s:${HISTORY_DAYS}dx10000`;
 export const TZ = 'America/New_York';
 /** The first day of the 30-day schedule; the year of history is the 365 days before it. */
 export const FIRST_DAY = '2026-11-22';
@@ -109,9 +110,9 @@ function catalog(db: Database.Database): void {
     const staff = db.prepare("INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, 'bench-no-login', 0)");
     staff.run('st_mgr', 'Bench Manager', 'manager');
     for (let c = 0; c < 20; c++) staff.run(`st_c${String(c).padStart(2, '0')}`, `Cashier ${c}`, 'cashier');
-    const sess = db.prepare('INSERT INTO sessions (token, staff_id, created_at, last_seen) VALUES (?, ?, 0, 0)');
-    sess.run(TOKENS.manager, 'st_mgr');
-    sess.run(TOKENS.cashier, 'st_c00');
+    const sess = db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, 0, 0)');
+    sess.run(tokenHash(TOKENS.manager), 'st_mgr');
+    sess.run(tokenHash(TOKENS.cashier), 'st_c00');
     // The raw-limit probe's one row (bench only; the app never reads it).
     db.exec('CREATE TABLE bench_counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL) STRICT; INSERT INTO bench_counter VALUES (1, 0);');
   })();
