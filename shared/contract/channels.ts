@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../localTime';
 import {
-  Id, Instant, LocalDate, Money, Name, Pin, Role, SeatType, PaymentMethod, TicketType,
+  Id, Instant, LocalDate, Money, Name, Pin, Role, SeatType, SeatWidth, SEAT_TYPES, PaymentMethod, TicketType,
   BookingCode, Empty, ScanCode,
 } from './primitives';
 import {
@@ -48,12 +48,48 @@ const HallRowInput = z.strictObject({
         id: Id.optional(),
         number: z.int().min(1).max(999),
         column: z.int().min(0).max(999),
+        width: SeatWidth.default(1),
         type: SeatType,
         blocked: z.boolean().default(false),
       }),
     )
     .max(500),
 });
+
+/** The most seats one best-available request may ask for (a party, or a mix's total). */
+export const MAX_BEST_SEATS = 20;
+
+/**
+ * seats.bestAvailable asks either for `count` seats (of `types`, by default every type but
+ * wheelchair and companion) or for a `mix` of exactly so many seats of each type, side by side
+ * (one wheelchair place and its companion seat). Exactly one of `count` and `mix`.
+ */
+const BestAvailableInput = z
+  .strictObject({
+    showId: Id,
+    count: z.int().min(1).max(MAX_BEST_SEATS).optional(),
+    types: z.array(SeatType).min(1).optional(),
+    mix: z
+      .array(z.strictObject({ type: SeatType, count: z.int().min(1).max(MAX_BEST_SEATS) }))
+      .min(1)
+      .max(SEAT_TYPES.length)
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.count === undefined) === (v.mix === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['count'], message: 'give either count (with optional types) or mix, not both and not neither' });
+    }
+    if (v.mix && v.types) ctx.addIssue({ code: 'custom', path: ['types'], message: 'types goes with count; a mix names its types itself' });
+    if (v.mix) {
+      const seen = new Set<string>();
+      v.mix.forEach((m, i) => {
+        if (seen.has(m.type)) ctx.addIssue({ code: 'custom', path: ['mix', i, 'type'], message: `${m.type} appears twice in the mix` });
+        seen.add(m.type);
+      });
+      const total = v.mix.reduce((n, m) => n + m.count, 0);
+      if (total > MAX_BEST_SEATS) ctx.addIssue({ code: 'custom', path: ['mix'], message: `a mix asks for at most ${MAX_BEST_SEATS} seats in all` });
+    }
+  });
 
 export type Least = 'none' | Role;
 
@@ -202,8 +238,9 @@ export const channels = {
   ),
   'seats.release': ch(z.strictObject({ holdId: Id, seatIds: z.array(Id).min(1).max(100).optional() }), Hold.nullable(), 'cashier'),
   'seats.bestAvailable': ch(
-    z.strictObject({ showId: Id, count: z.int().min(1).max(20), types: z.array(SeatType).min(1).optional() }),
-    z.object({ seatIds: z.array(Id) }),
+    BestAvailableInput,
+    // split: true only when no row can seat the party side by side (the seats are apart).
+    z.object({ seatIds: z.array(Id), split: z.boolean().optional() }),
     'cashier',
   ),
 

@@ -1,7 +1,7 @@
 // Output shapes of the contract: what the engine answers. Inputs live in channels.ts.
 import { z } from 'zod';
 import {
-  Id, Instant, LocalDate, LocalTime, Money, Multiplier, Role, SeatType, SeatStatus,
+  Id, Instant, LocalDate, LocalTime, Money, Multiplier, Role, SeatType, SeatStatus, SeatWidth,
   PaymentMethod, TicketType, Name,
 } from './primitives';
 
@@ -37,6 +37,7 @@ export const Seat = z.object({
   label: z.string(),
   number: z.int(),
   column: z.int(),
+  width: SeatWidth,
   type: SeatType,
   blocked: z.boolean(),
 });
@@ -95,6 +96,7 @@ const PlacedSeat = z.object({
   row: z.string(),
   number: z.int(),
   column: z.int(),
+  width: SeatWidth,
   type: SeatType,
 });
 

@@ -1,5 +1,6 @@
 // Building blocks every schema shares: ids, instants, local dates, money, multipliers.
 import { z } from 'zod';
+import { MAX_SEAT_WIDTH, MIN_SEAT_WIDTH } from '../sideBySide';
 
 export const Id = z.string().min(1).max(64);
 /** ISO-8601 UTC instant, e.g. 2026-11-23T19:00:00.000Z */
@@ -27,6 +28,9 @@ export const Name = z.string().trim().min(1).max(100);
 export const SEAT_TYPES = ['regular', 'premium', 'vip', 'recliner', 'wheelchair', 'companion'] as const;
 export const SeatType = z.enum(SEAT_TYPES);
 export type SeatType = z.infer<typeof SeatType>;
+
+/** The grid columns a seat spans (a recliner is often 2 wide); see shared/sideBySide.ts. */
+export const SeatWidth = z.int().min(MIN_SEAT_WIDTH).max(MAX_SEAT_WIDTH);
 
 export const SeatStatus = z.enum(['available', 'held', 'sold', 'blocked']);
 export type SeatStatus = z.infer<typeof SeatStatus>;

@@ -32,19 +32,19 @@ describe('pickBestSeats (pure)', () => {
 
   it('picks a block two thirds back, centred, on the near side of a central aisle', () => {
     // Row 3 is closest to 2/3 of 0..5; the aisle sits on the centre line, so the block hugs it.
-    expect(pick(draw(...sixRowsWithAisle), 2)).toEqual({ seatIds: ids(3, 4, 5), contiguous: true });
-    expect(pick(draw(...sixRowsWithAisle), 1)).toEqual({ seatIds: ids(3, 5), contiguous: true });
+    expect(pick(draw(...sixRowsWithAisle), 2)).toEqual({ seatIds: ids(3, 4, 5), split: false });
+    expect(pick(draw(...sixRowsWithAisle), 1)).toEqual({ seatIds: ids(3, 5), split: false });
   });
 
   it('centres the block in a row without an aisle', () => {
     const hall = draw('..........', '..........', '..........', '..........');
-    expect(pick(hall, 4)).toEqual({ seatIds: ids(2, 4, 5, 6, 7), contiguous: true });
+    expect(pick(hall, 4)).toEqual({ seatIds: ids(2, 4, 5, 6, 7), split: false });
   });
 
   it('keeps a party together in one row rather than split around a taken seat', () => {
     const hall = draw('.x....');
     expect(pick(hall, 3)!.seatIds).toEqual(ids(0, 3, 4, 5));
-    expect(pick(hall, 3)!.contiguous).toBe(true);
+    expect(pick(hall, 3)!.split).toBe(false);
   });
 
   it('does not strand a single empty seat when another block avoids it', () => {
@@ -55,24 +55,24 @@ describe('pickBestSeats (pure)', () => {
     // Three in the middle of five would strand seats 1 and 5: a block at one end wins though off-centre.
     const rows = draw('.x...', '.....', 'x.x.x', '.x.x.');
     const got = pick(rows, 3)!;
-    expect(got.contiguous).toBe(true);
+    expect(got.split).toBe(false);
     expect(got.seatIds).toEqual(ids(1, 1, 2, 3));
   });
 
   it('still answers when every block strands a seat', () => {
-    expect(pick(draw('.....'), 4)).toEqual({ seatIds: ids(0, 1, 2, 3, 4), contiguous: true });
+    expect(pick(draw('.....'), 4)).toEqual({ seatIds: ids(0, 1, 2, 3, 4), split: false });
   });
 
   it('treats an aisle as breaking a block', () => {
     // Row 2 (the sweet row) has only runs of four; six together must come from another row.
     const hall = draw('..........', '..........', '....  ....', '..........');
     const got = pick(hall, 6)!;
-    expect(got.contiguous).toBe(true);
+    expect(got.split).toBe(false);
     expect(got.seatIds).toEqual(ids(1, 3, 4, 5, 6, 7, 8));
     // No row has six adjacent seats: split, never pretending to be a block.
     const narrow = draw('... ...', '... ...');
     const split = pick(narrow, 6)!;
-    expect(split.contiguous).toBe(false);
+    expect(split.split).toBe(true);
     expect(split.seatIds).toHaveLength(6);
   });
 
@@ -95,7 +95,7 @@ describe('pickBestSeats (pure)', () => {
       '.x.x.x.x.x',
     );
     const got = pick(hall, 4)!;
-    expect(got.contiguous).toBe(false);
+    expect(got.split).toBe(true);
     expect(got.seatIds).toEqual([...ids(1, 5, 6), ...ids(2, 5, 6)]);
   });
 
@@ -122,7 +122,7 @@ describe('pickBestSeats (pure)', () => {
     const got = pick(hall, 20)!;
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(got.seatIds).toHaveLength(20);
-    expect(got.contiguous).toBe(false);
+    expect(got.split).toBe(true);
   });
 
   it('always answers valid seats, and a clean block whenever one exists (random halls)', () => {
@@ -155,8 +155,8 @@ describe('pickBestSeats (pure)', () => {
         }
         const key = (ss: GridSeat[]) => ss.map((s) => s.id).sort().join();
         const gotKey = key(chosen);
-        if (windows.length === 0) return got.contiguous === false;
-        if (!got.contiguous) return false;
+        if (windows.length === 0) return got.split === true;
+        if (got.split) return false;
         const mine = windows.find((w) => key(w.seats) === gotKey);
         if (!mine) return false;
         return windows.some((w) => w.clean) ? mine.clean : true;

@@ -33,8 +33,8 @@ describe('halls.get', () => {
     expect(hall).toMatchObject({ id: T.hall, theaterId: T.theater, name: 'Hall 1', cleaningMinutes: 15, capacity: 59 });
     expect(hall.rows.map((r) => r.label)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(hall.rows[0]!.seats.slice(4, 6)).toEqual([
-      { id: seatId('A', 5), label: 'A5', number: 5, column: 5, type: 'vip', blocked: false },
-      { id: seatId('A', 6), label: 'A6', number: 6, column: 7, type: 'vip', blocked: false },
+      { id: seatId('A', 5), label: 'A5', number: 5, column: 5, width: 1, type: 'vip', blocked: false },
+      { id: seatId('A', 6), label: 'A6', number: 6, column: 7, width: 1, type: 'vip', blocked: false },
     ]);
     expect(hall.rows[5]!.seats[9]).toMatchObject({ label: 'F10', blocked: true });
   });
@@ -88,7 +88,7 @@ describe('halls.save: editing a layout', () => {
     const rows = ['A', 'B', 'C', 'D', 'E'].map((l) => row(l, 10, 'regular', 5)); // row F goes, all become regular
     const hall = await h.ok('halls.save', { id: T.hall, theaterId: T.theater, name: 'Hall One', cleaningMinutes: 10, rows }, M);
     expect(hall).toMatchObject({ name: 'Hall One', cleaningMinutes: 10, capacity: 50 });
-    expect(hall.rows[0]!.seats[0]).toEqual({ id: seatId('A', 1), label: 'A1', number: 1, column: 1, type: 'regular', blocked: false });
+    expect(hall.rows[0]!.seats[0]).toEqual({ id: seatId('A', 1), label: 'A1', number: 1, column: 1, width: 1, type: 'regular', blocked: false });
     // Removed seats stay in the table (tickets point at them), flagged removed.
     const f1 = h.engine.ctx.db.prepare('SELECT removed FROM seats WHERE id = ?').get(seatId('F', 1)) as { removed: number };
     expect(f1.removed).toBe(1);

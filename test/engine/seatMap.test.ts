@@ -45,7 +45,7 @@ describe('seats.map', () => {
     expect(m.version).toBe(0);
     expect(m.seats).toHaveLength(60);
     expect(m.seats.slice(0, 11).map((s) => s.label)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10', 'B1']);
-    expect(m.seats[5]).toEqual({ id: seatId('A', 6), label: 'A6', row: 'A', number: 6, column: 7, type: 'vip', status: 'available' });
+    expect(m.seats[5]).toEqual({ id: seatId('A', 6), label: 'A6', row: 'A', number: 6, column: 7, width: 1, type: 'vip', status: 'available' });
     expect(new Set(m.seats.map((s) => s.status))).toEqual(new Set(['available']));
   });
 

@@ -58,7 +58,7 @@ export function makeSeats(rows = ['A', 'B', 'C'], perRow = 6): MapSeat[] {
   const out: MapSeat[] = [];
   for (const r of rows)
     for (let n = 1; n <= perRow; n++)
-      out.push({ id: `s_${r}${n}`, label: `${r}${n}`, row: r, number: n, column: n + (n > perRow / 2 ? 1 : 0), type: r === 'A' ? 'vip' : 'regular', status: 'available' });
+      out.push({ id: `s_${r}${n}`, label: `${r}${n}`, row: r, number: n, column: n + (n > perRow / 2 ? 1 : 0), width: 1, type: r === 'A' ? 'vip' : 'regular', status: 'available' });
   return out;
 }
 
@@ -81,7 +81,7 @@ export function makeClaims(seats: MapSeat[], version = 1, input?: ChannelInput<'
     hall: { ...hall, layoutVersion },
     ...(current
       ? {}
-      : { layout: seats.map((s) => ({ id: s.id, label: s.label, row: s.row, number: s.number, column: s.column, type: s.type, blocked: s.status === 'blocked' && !s.blockReason })) }),
+      : { layout: seats.map((s) => ({ id: s.id, label: s.label, row: s.row, number: s.number, column: s.column, width: s.width, type: s.type, blocked: s.status === 'blocked' && !s.blockReason })) }),
     sold: seats.filter((s) => s.status === 'sold').map((s) => s.id),
     held: seats.filter((s) => s.status === 'held').map((s) => s.id),
     blocked: seats.filter((s) => s.status === 'blocked' && s.blockReason).map((s) => ({ id: s.id, reason: s.blockReason! })),

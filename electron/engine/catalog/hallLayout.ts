@@ -1,6 +1,7 @@
 // Pure checks and planning for a hall layout edit: rejects impossible layouts and works out which
 // existing seats are kept, changed or removed. No database writes here.
 import { BoxOfficeError, type ParsedInput, type SeatType } from '../../../shared/contract';
+import { overlaps } from '../../../shared/sideBySide';
 
 export type RowInput = ParsedInput<'halls.save'>['rows'][number];
 
@@ -11,7 +12,7 @@ export interface ExistingSeat {
 export interface PlannedSeat {
   /** The existing seat this input seat keeps, or null for a new seat. */
   existing: ExistingSeat | null;
-  rowLabel: string; rowIndex: number; number: number; col: number; type: SeatType; blocked: boolean;
+  rowLabel: string; rowIndex: number; number: number; col: number; width: number; type: SeatType; blocked: boolean;
 }
 
 export interface LayoutPlan {
@@ -34,13 +35,16 @@ export function validateLayout(rows: RowInput[]): void {
     if (labels.has(key)) issues.push({ path: `rows.${ri}.label`, message: `Row "${row.label}" appears twice (also row ${labels.get(key)! + 1})`, code: 'custom' });
     else labels.set(key, ri);
     const numbers = new Set<number>();
-    const columns = new Set<number>();
+    const placed: { column: number; width: number; number: number; row: number }[] = [];
     row.seats.forEach((s, si) => {
       total++;
       if (numbers.has(s.number)) issues.push({ path: `rows.${ri}.seats.${si}.number`, message: `Seat ${row.label}${s.number} appears twice`, code: 'custom' });
       numbers.add(s.number);
-      if (columns.has(s.column)) issues.push({ path: `rows.${ri}.seats.${si}.column`, message: `Two seats of row ${row.label} share column ${s.column}`, code: 'custom' });
-      columns.add(s.column);
+      // A wide seat covers `width` columns: no other seat of the row may start inside it.
+      const me = { row: ri, column: s.column, width: s.width, number: s.number };
+      const clash = placed.find((p) => overlaps(p, me));
+      if (clash) issues.push({ path: `rows.${ri}.seats.${si}.column`, message: `Seats ${row.label}${clash.number} and ${row.label}${s.number} overlap (column ${s.column})`, code: 'custom' });
+      placed.push(me);
       if (s.id !== undefined) {
         if (seatIds.has(s.id)) issues.push({ path: `rows.${ri}.seats.${si}.id`, message: `Seat id ${s.id} is used twice`, code: 'custom' });
         seatIds.add(s.id);
@@ -70,7 +74,7 @@ export function planLayout(rows: RowInput[], existing: ExistingSeat[]): LayoutPl
         if (!match) issues.push({ path: `rows.${ri}.seats.${si}.id`, message: `Seat id ${s.id} is not a seat of this hall`, code: 'custom' });
         else taken.add(match.id);
       }
-      seats.push({ existing: match, rowLabel: row.label, rowIndex: ri, number: s.number, col: s.column, type: s.type, blocked: s.blocked });
+      seats.push({ existing: match, rowLabel: row.label, rowIndex: ri, number: s.number, col: s.column, width: s.width, type: s.type, blocked: s.blocked });
     }),
   );
   if (issues.length > 0) throw new BoxOfficeError('VALIDATION', issues[0]!.message, issues);

@@ -20,14 +20,14 @@ export const seatLabel = (row: string, n: number): string => `${row}${n}`;
 export function loadHall(db: Db, id: string): Hall | null {
   const h = stmt(db, 'SELECT id, theater_id, name, cleaning_minutes, layout_version FROM halls WHERE id = ?').get(id) as HallRow | undefined;
   if (!h) return null;
-  const seats = stmt(db, 'SELECT id, row_label, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0 ORDER BY row_index, number')
-    .all(id) as { id: string; row_label: string; number: number; col: number; type: Seat['type']; blocked: number }[];
+  const seats = stmt(db, 'SELECT id, row_label, number, col, width, type, blocked FROM seats WHERE hall_id = ? AND removed = 0 ORDER BY row_index, number')
+    .all(id) as { id: string; row_label: string; number: number; col: number; width: number; type: Seat['type']; blocked: number }[];
   const rows: Hall['rows'] = [];
   let capacity = 0;
   for (const s of seats) {
     let row = rows[rows.length - 1];
     if (!row || row.label !== s.row_label) rows.push((row = { label: s.row_label, seats: [] }));
-    row.seats.push({ id: s.id, label: seatLabel(s.row_label, s.number), number: s.number, column: s.col, type: s.type, blocked: s.blocked === 1 });
+    row.seats.push({ id: s.id, label: seatLabel(s.row_label, s.number), number: s.number, column: s.col, width: s.width, type: s.type, blocked: s.blocked === 1 });
     // Same definition as capacity.ts: live (removed = 0, filtered above) and not blocked.
     if (!s.blocked) capacity++;
   }
@@ -96,11 +96,11 @@ export function saveHall(ctx: EngineCtx, input: ParsedInput<'halls.save'>, actor
       stmt(ctx.db, 'INSERT INTO halls (id, theater_id, name, cleaning_minutes, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(hallId, input.theaterId, input.name, input.cleaningMinutes, ctx.clock.now());
     }
-    const revive = stmt(ctx.db, 'UPDATE seats SET row_label = ?, row_index = ?, number = ?, col = ?, type = ?, blocked = ?, removed = 0 WHERE id = ?');
-    const insert = stmt(ctx.db, 'INSERT INTO seats (id, hall_id, row_label, row_index, number, col, type, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const revive = stmt(ctx.db, 'UPDATE seats SET row_label = ?, row_index = ?, number = ?, col = ?, width = ?, type = ?, blocked = ?, removed = 0 WHERE id = ?');
+    const insert = stmt(ctx.db, 'INSERT INTO seats (id, hall_id, row_label, row_index, number, col, width, type, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const s of plan.seats) {
-      if (s.existing) revive.run(s.rowLabel, s.rowIndex, s.number, s.col, s.type, s.blocked ? 1 : 0, s.existing.id);
-      else insert.run(newId('seat'), hallId, s.rowLabel, s.rowIndex, s.number, s.col, s.type, s.blocked ? 1 : 0);
+      if (s.existing) revive.run(s.rowLabel, s.rowIndex, s.number, s.col, s.width, s.type, s.blocked ? 1 : 0, s.existing.id);
+      else insert.run(newId('seat'), hallId, s.rowLabel, s.rowIndex, s.number, s.col, s.width, s.type, s.blocked ? 1 : 0);
     }
     writeAudit(ctx, actor, input.id ? 'halls.update' : 'halls.create', hallId, {
       name: input.name,

@@ -2,7 +2,7 @@
 // for aisles, so the seat map shows them).
 import type { Role, SeatType } from '../../../shared/contract';
 
-export interface DemoRow { label: string; seats: { number: number; column: number; type: SeatType }[] }
+export interface DemoRow { label: string; seats: { number: number; column: number; width?: number; type: SeatType }[] }
 
 export const DEMO_THEATER = { name: 'PVR Cinemas', city: 'New York', timezone: 'America/New_York', currency: 'USD' };
 
@@ -63,8 +63,8 @@ export function hall2Rows(): DemoRow[] {
     });
   }
   for (const label of ['K', 'L']) {
-    // Ten recliners over the same width: 2 columns each, aisle in the middle.
-    rows.push({ label, seats: Array.from({ length: 10 }, (_, i) => ({ number: i + 1, column: 1 + i * 2 + (i >= 5 ? 1 : 0), type: 'recliner' as SeatType })) });
+    // Ten recliners over the same width: each 2 wide (side by side with the next), aisle in the middle.
+    rows.push({ label, seats: Array.from({ length: 10 }, (_, i) => ({ number: i + 1, column: 1 + i * 2 + (i >= 5 ? 1 : 0), width: 2, type: 'recliner' as SeatType })) });
   }
   return rows;
 }

@@ -18,9 +18,9 @@ const roundUp = (t: number, step: number): number => Math.ceil(t / step) * step;
 function insertHall(db: Db, theaterId: string, name: string, cleaningMinutes: number, rows: DemoRow[], now: number): string {
   const hallId = newId('hall');
   db.prepare('INSERT INTO halls (id, theater_id, name, cleaning_minutes, created_at) VALUES (?, ?, ?, ?, ?)').run(hallId, theaterId, name, cleaningMinutes, now);
-  const seat = db.prepare('INSERT INTO seats (id, hall_id, row_label, row_index, number, col, type, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+  const seat = db.prepare('INSERT INTO seats (id, hall_id, row_label, row_index, number, col, width, type, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)');
   rows.forEach((row, ri) => {
-    for (const s of row.seats) seat.run(newId('seat'), hallId, row.label, ri, s.number, s.column, s.type);
+    for (const s of row.seats) seat.run(newId('seat'), hallId, row.label, ri, s.number, s.column, s.width ?? 1, s.type);
   });
   return hallId;
 }

@@ -20,14 +20,14 @@ export interface HallLayout {
 
 const cache = new WeakMap<Db, Map<string, HallLayout>>();
 
-interface SeatRow { id: string; row_label: string; number: number; col: number; type: SeatType; blocked: number }
+interface SeatRow { id: string; row_label: string; number: number; col: number; width: number; type: SeatType; blocked: number }
 
 export function hallLayout(db: Db, hallId: string, version: number): HallLayout {
   let perDb = cache.get(db);
   if (!perDb) cache.set(db, (perDb = new Map()));
   const hit = perDb.get(hallId);
   if (hit && hit.version === version) return hit;
-  const rows = stmt(db, 'SELECT id, row_label, number, col, type, blocked FROM seats WHERE hall_id = ? AND removed = 0 ORDER BY row_index, number').all(
+  const rows = stmt(db, 'SELECT id, row_label, number, col, width, type, blocked FROM seats WHERE hall_id = ? AND removed = 0 ORDER BY row_index, number').all(
     hallId,
   ) as SeatRow[];
   const labels: string[] = [];
@@ -35,7 +35,7 @@ export function hallLayout(db: Db, hallId: string, version: number): HallLayout 
   const seats = rows.map((r): LayoutSeat => {
     if (labels[labels.length - 1] !== r.row_label) labels.push(r.row_label);
     if (!r.blocked) capacity++;
-    return { id: r.id, label: `${r.row_label}${r.number}`, row: r.row_label, number: r.number, column: r.col, type: r.type, blocked: r.blocked === 1 };
+    return { id: r.id, label: `${r.row_label}${r.number}`, row: r.row_label, number: r.number, column: r.col, width: r.width, type: r.type, blocked: r.blocked === 1 };
   });
   const layout: HallLayout = { hallId, version, seats, rows: labels, capacity, byId: new Map(seats.map((s) => [s.id, s])) };
   perDb.set(hallId, layout);

@@ -118,7 +118,7 @@ export function seatMap(ctx: EngineCtx, input: ParsedInput<'seats.map'>, actor: 
     const c = byId.get(l.id);
     const reason = house.get(l.id) ?? null;
     const seat: MapSeat = {
-      id: l.id, label: l.label, row: l.row, number: l.number, column: l.column, type: l.type,
+      id: l.id, label: l.label, row: l.row, number: l.number, column: l.column, width: l.width, type: l.type,
       status: seatStatus({ blocked: l.blocked ? 1 : 0, booking_id: c?.[2] ?? null, hold_id: c?.[1] ?? null, house_reason: reason }),
     };
     // holdId only on the caller's own holds: other counters' holds stay opaque.

@@ -1,7 +1,7 @@
-// The hall layout editor: generate rows x seats, rename rows, paint seat types (click or drag),
-// block seats, remove seats or whole columns for aisles, with live capacity and a preview drawn by
+// The hall layout editor: generate rows x seats, rename rows, paint seat types and widths (click
+// or drag), block seats, remove seats or whole columns for aisles, with live capacity and a preview drawn by
 // the cashier's own seat map. Saving goes through halls.save; LAYOUT_IN_USE lists the seats.
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { SEAT_TYPES, type Hall, type SeatType } from '../../../shared/contract';
 import { ApiError, call } from '../api';
 import { SeatMap } from '../features/seatmap/SeatMap';
@@ -9,22 +9,42 @@ import { ErrorNote, Field, useTheaterInfo } from './common';
 import { formatDateTime } from '../lib/format';
 import {
   capacity, columnRange, fromHall, generate, insertAisle, paint, problems, removeColumn, removeRow, renameRow,
-  renumber, addRow, seatCount, setRowType, toMapSeats, toSaveRows, type EditRow, type Tool,
+  renumber, addRow, seatCount, setRowType, toMapSeats, toSaveRows, type EditRow, type EditSeat, type Tool,
 } from './layout';
+import { MAX_SEAT_WIDTH, MIN_SEAT_WIDTH, widthOf } from '../../../shared/sideBySide';
 import './manager.css';
 
-type ToolKey = SeatType | 'block' | 'unblock' | 'remove' | 'add';
-const TOOLS: { key: ToolKey; label: string }[] = [
+type WidthKey = `width${number}`;
+type ToolKey = SeatType | 'block' | 'unblock' | 'remove' | 'add' | WidthKey;
+const WIDTHS = Array.from({ length: MAX_SEAT_WIDTH - MIN_SEAT_WIDTH + 1 }, (_, i) => MIN_SEAT_WIDTH + i);
+const TOOLS: { key: ToolKey; label: string; text?: string; title?: string }[] = [
   ...SEAT_TYPES.map((t) => ({ key: t as ToolKey, label: t })),
   { key: 'block', label: 'block' },
   { key: 'unblock', label: 'unblock' },
   { key: 'remove', label: 'remove seat' },
   { key: 'add', label: 'add seat' },
+  // A seat's width in grid columns (a recliner is often 2 wide); it never grows over the next seat.
+  ...WIDTHS.map((w) => ({ key: `width${w}` as WidthKey, label: `${w} wide`, text: String(w), title: `Make a seat ${w} column${w > 1 ? 's' : ''} wide (the columns to its right must be free)` })),
 ];
 
 function toolOf(k: ToolKey): Tool {
   if (k === 'block' || k === 'unblock' || k === 'remove' || k === 'add') return { kind: k };
-  return { kind: 'type', type: k };
+  if (k.startsWith('width')) return { kind: 'width', width: Number(k.slice('width'.length)) };
+  return { kind: 'type', type: k as SeatType };
+}
+
+/** The table cells of one row: a wide seat is one cell spanning its columns; the columns it covers get none. */
+function rowCells(seats: EditSeat[], cols: number[]): { col: number; seat?: EditSeat }[] {
+  const byCol = new Map(seats.map((s) => [s.column, s]));
+  const out: { col: number; seat?: EditSeat }[] = [];
+  let coveredUntil = -Infinity;
+  for (const c of cols) {
+    if (c < coveredUntil) continue;
+    const seat = byCol.get(c);
+    if (seat) coveredUntil = c + widthOf(seat);
+    out.push(seat ? { col: c, seat } : { col: c });
+  }
+  return out;
 }
 
 interface InUseSeat { seatId?: string; label?: string; showId?: string; startsAt?: string }
@@ -136,16 +156,20 @@ export function LayoutEditor({ theaterId, hall, defaultCleaningMinutes = 15, onS
       <div className="mgr-tools" role="radiogroup" aria-label="Paint tool">
         <span className="muted">Paint:</span>
         {TOOLS.map((t) => (
-          <button
-            type="button"
-            role="radio"
-            aria-checked={tool === t.key}
-            key={t.key}
-            className={`mgr-tool mgr-tool--${t.key}`}
-            onClick={() => setTool(t.key)}
-          >
-            {t.label}
-          </button>
+          <Fragment key={t.key}>
+            {t.key === `width${MIN_SEAT_WIDTH}` && <span className="muted">Width:</span>}
+            <button
+              type="button"
+              role="radio"
+              aria-checked={tool === t.key}
+              aria-label={t.text ? t.label : undefined}
+              title={t.title}
+              className={`mgr-tool mgr-tool--${t.key}`}
+              onClick={() => setTool(t.key)}
+            >
+              {t.text ?? t.label}
+            </button>
+          </Fragment>
         ))}
         <span className="muted small">Click or drag over seats.</span>
       </div>
@@ -173,7 +197,6 @@ export function LayoutEditor({ theaterId, hall, defaultCleaningMinutes = 15, onS
             </thead>
             <tbody>
               {rows.map((r, ri) => {
-                const byCol = new Map(r.seats.map((s) => [s.column, s]));
                 return (
                   <tr key={ri}>
                     <th scope="row">
@@ -187,14 +210,14 @@ export function LayoutEditor({ theaterId, hall, defaultCleaningMinutes = 15, onS
                         ))}
                       </select>
                     </td>
-                    {cols.map((c) => {
-                      const s = byCol.get(c);
+                    {rowCells(r.seats, cols).map(({ col: c, seat: s }) => {
+                      const w = s ? widthOf(s) : 1;
                       return (
-                        <td key={c} className="mgr-cell">
+                        <td key={c} className="mgr-cell" colSpan={w > 1 ? w : undefined}>
                           <button
                             type="button"
-                            className={s ? `mgr-seat seat--${s.type}${s.blocked ? ' is-blocked' : ''}` : 'mgr-seat mgr-seat--empty'}
-                            aria-label={s ? `${r.label}${s.number}, ${s.type}${s.blocked ? ', blocked' : ''}` : `Empty, row ${r.label}, column ${c + 1}`}
+                            className={s ? `mgr-seat seat--${s.type}${s.blocked ? ' is-blocked' : ''}${w > 1 ? ' mgr-seat--wide' : ''}` : 'mgr-seat mgr-seat--empty'}
+                            aria-label={s ? `${r.label}${s.number}, ${s.type}${w > 1 ? `, ${w} wide` : ''}${s.blocked ? ', blocked' : ''}` : `Empty, row ${r.label}, column ${c + 1}`}
                             onMouseDown={(e) => {
                               e.preventDefault();
                               setDragging(true);

@@ -1,12 +1,15 @@
-// Pure hall-layout editing: generate a grid, paint seat types, block, remove (aisles), and convert
-// to and from halls.get / halls.save. No React, no api: unit-tested on its own.
+// Pure hall-layout editing: generate a grid, paint seat types and widths, block, remove (aisles),
+// and convert to and from halls.get / halls.save. No React, no api: unit-tested on its own.
 import type { Hall, MapSeat, SeatType } from '../../../shared/contract';
+import { endOf, overlaps, widthOf } from '../../../shared/sideBySide';
 
 export interface EditSeat {
   /** Kept from halls.get so the engine matches existing seats (and the tickets on them). */
   id?: string;
   number: number;
   column: number;
+  /** Grid columns the seat spans (1 to 3); absent means 1. */
+  width?: number;
   type: SeatType;
   blocked: boolean;
 }
@@ -20,7 +23,8 @@ export type Tool =
   | { kind: 'block' }
   | { kind: 'unblock' }
   | { kind: 'remove' }
-  | { kind: 'add' };
+  | { kind: 'add' }
+  | { kind: 'width'; width: number };
 
 /** A, B, ..., Z, AA, AB, ... */
 export function rowLabel(index: number): string {
@@ -46,7 +50,7 @@ export function generate(rows: number, seatsPerRow: number, type: SeatType = 're
 export function fromHall(hall: Pick<Hall, 'rows'>): EditRow[] {
   return hall.rows.map((r) => ({
     label: r.label,
-    seats: r.seats.map((s) => ({ id: s.id, number: s.number, column: s.column, type: s.type, blocked: s.blocked })),
+    seats: r.seats.map((s) => ({ id: s.id, number: s.number, column: s.column, width: s.width, type: s.type, blocked: s.blocked })),
   }));
 }
 
@@ -56,8 +60,16 @@ export function toSaveRows(rows: EditRow[]): { label: string; seats: EditSeat[] 
     label: r.label.trim(),
     seats: [...r.seats]
       .sort((a, b) => a.column - b.column)
-      .map((s) => (s.id ? { id: s.id, number: s.number, column: s.column, type: s.type, blocked: s.blocked } : { number: s.number, column: s.column, type: s.type, blocked: s.blocked })),
+      .map((s) => {
+        const seat = { number: s.number, column: s.column, width: widthOf(s), type: s.type, blocked: s.blocked };
+        return s.id ? { id: s.id, ...seat } : seat;
+      }),
   }));
+}
+
+/** The seat of the row that covers grid column `column` (a wide seat covers several), if any. */
+export function seatAt(row: EditRow, column: number): EditSeat | undefined {
+  return row.seats.find((s) => s.column <= column && column < endOf(s));
 }
 
 /** Sellable seats: present and not blocked (the engine's definition of capacity). */
@@ -77,7 +89,7 @@ export function columnRange(rows: EditRow[]): [number, number] {
   for (const r of rows)
     for (const s of r.seats) {
       lo = Math.min(lo, s.column);
-      hi = Math.max(hi, s.column);
+      hi = Math.max(hi, endOf(s) - 1);
     }
   return lo === Infinity ? [0, -1] : [lo, hi];
 }
@@ -86,7 +98,8 @@ export function columnRange(rows: EditRow[]): [number, number] {
 export function paint(rows: EditRow[], rowIndex: number, column: number, tool: Tool): EditRow[] {
   const row = rows[rowIndex];
   if (!row) return rows;
-  const at = row.seats.findIndex((s) => s.column === column);
+  const hit = seatAt(row, column);
+  const at = hit ? row.seats.indexOf(hit) : -1;
   let seats = row.seats;
   if (tool.kind === 'add') {
     if (at >= 0) return rows;
@@ -103,7 +116,13 @@ export function paint(rows: EditRow[], rowIndex: number, column: number, tool: T
     if (at < 0) return rows;
     const s = row.seats[at]!;
     if (tool.kind === 'remove') seats = row.seats.filter((_, i) => i !== at);
-    else {
+    else if (tool.kind === 'width') {
+      // Widening stops at the next seat: a seat never covers another one's column.
+      const next: EditSeat = { ...s, width: tool.width };
+      if (widthOf(next) === widthOf(s)) return rows;
+      if (row.seats.some((x, i) => i !== at && overlaps({ ...x, row: 0 }, { ...next, row: 0 }))) return rows;
+      seats = row.seats.map((x, i) => (i === at ? next : x));
+    } else {
       const next: EditSeat =
         tool.kind === 'type' ? { ...s, type: tool.type } : { ...s, blocked: tool.kind === 'block' };
       if (next.type === s.type && next.blocked === s.blocked) return rows;
@@ -121,14 +140,17 @@ export function renameRow(rows: EditRow[], rowIndex: number, label: string): Edi
   return rows.map((r, i) => (i === rowIndex ? { ...r, label } : r));
 }
 
-/** Removes every seat in a column: an aisle across the hall. */
+/** Removes every seat in a column (wide seats covering it too): an aisle across the hall. */
 export function removeColumn(rows: EditRow[], column: number): EditRow[] {
-  return rows.map((r) => ({ ...r, seats: r.seats.filter((s) => s.column !== column) }));
+  return rows.map((r) => ({ ...r, seats: r.seats.filter((s) => !(s.column <= column && column < endOf(s))) }));
 }
 
-/** Opens an empty column (an aisle) before `column`: seats at or right of it move one to the right. */
+/**
+ * Opens an empty column (an aisle) before `column`: seats at or right of it move one to the right,
+ * and so does a wide seat reaching into it (the aisle opens just before that seat).
+ */
 export function insertAisle(rows: EditRow[], column: number): EditRow[] {
-  return rows.map((r) => ({ ...r, seats: r.seats.map((s) => (s.column >= column ? { ...s, column: s.column + 1 } : s)) }));
+  return rows.map((r) => ({ ...r, seats: r.seats.map((s) => (endOf(s) > column ? { ...s, column: s.column + 1 } : s)) }));
 }
 
 /** Numbers each row's seats 1..n from left to right. */
@@ -165,10 +187,13 @@ export function problems(rows: EditRow[]): string[] {
     if (seen.has(key)) out.push(`Row "${label}" appears twice`);
     else seen.set(key, i);
     const nums = new Set<number>();
-    for (const s of r.seats) {
+    const sorted = [...r.seats].sort((a, b) => a.column - b.column);
+    sorted.forEach((s, i) => {
       if (nums.has(s.number)) out.push(`Seat ${label}${s.number} appears twice`);
       nums.add(s.number);
-    }
+      const prev = sorted[i - 1];
+      if (prev && overlaps({ ...prev, row: 0 }, { ...s, row: 0 })) out.push(`Seats ${label}${prev.number} and ${label}${s.number} overlap`);
+    });
   });
   if (rows.length === 0) out.push('A hall needs at least one row');
   else if (seatCount(rows) === 0) out.push('A hall needs at least one seat');
@@ -186,6 +211,7 @@ export function toMapSeats(rows: EditRow[]): MapSeat[] {
         row: r.label,
         number: s.number,
         column: s.column,
+        width: widthOf(s),
         type: s.type,
         status: s.blocked ? 'blocked' : 'available',
       });

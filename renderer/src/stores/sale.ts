@@ -2,7 +2,7 @@
 // being taken, and the attempt's idempotency key (kept when retrying the same attempt after a
 // lost connection, renewed when the cart changes or the attempt definitely failed).
 import { create } from 'zustand';
-import type { Booking, Hold, PaymentMethod, Quote } from '../../../shared/contract';
+import type { Booking, ChannelInput, Hold, PaymentMethod, Quote } from '../../../shared/contract';
 import { ApiError, call, messageOf, newAttemptKey, seatIdsOf } from '../api';
 import { parseMoney, roundUpTo } from '../lib/format';
 import { seatLabelOf, useSeatMap } from './seatMap';
@@ -49,6 +49,21 @@ export function customerError(c: CustomerDraft): string | null {
   if (c.phone.trim() && !/^[+0-9 ()-]{6,32}$/.test(c.phone.trim())) return 'A phone number is digits, spaces, + ( ) -.';
   return null;
 }
+/** A party of types asked for together (seats.bestAvailable's `mix`). */
+export type Mix = NonNullable<ChannelInput<'seats.bestAvailable'>['mix']>;
+/** A wheelchair place and the companion seat beside it: offered next to "best N" at the counter. */
+export const WHEELCHAIR_WITH_COMPANION: Mix = [
+  { type: 'wheelchair', count: 1 },
+  { type: 'companion', count: 1 },
+];
+
+/** The party in words, for the cashier's notices. */
+function partyText(party: number | Mix): string {
+  if (typeof party === 'number') return `${party} seat${party > 1 ? 's' : ''}`;
+  if (party === WHEELCHAIR_WITH_COMPANION) return 'a wheelchair place with its companion seat';
+  return party.map((m) => `${m.count} ${m.type}`).join(' + ');
+}
+
 export interface Notice {
   kind: 'error' | 'info' | 'warning';
   text: string;
@@ -81,7 +96,11 @@ interface SaleState {
   toggleSeat(seatId: string): Promise<void>;
   holdSeats(seatIds: string[], opts?: { replace?: boolean }): Promise<boolean>;
   releaseSeats(seatIds?: string[]): Promise<void>;
-  best(count: number): Promise<void>;
+  /**
+   * Holds the best seats side by side: `party` of them, or a mix of types (WHEELCHAIR_WITH_COMPANION);
+   * when no row can seat them together, the closest group, saying plainly that they are apart.
+   */
+  best(party: number | Mix): Promise<void>;
   setTicketType(seatId: string, type: string): void;
   requote(): Promise<void>;
   expire(): void;
@@ -239,9 +258,10 @@ export const useSale = create<SaleState>((set, get) => ({
     }
   },
 
-  async best(count) {
+  async best(party) {
     const s = get();
     if (!s.showId || s.busy || s.step !== 'seats') return;
+    const ask = typeof party === 'number' ? { count: party } : { mix: party };
     set({ busy: 'hold', notice: null });
     try {
       if (s.hold) {
@@ -249,13 +269,17 @@ export const useSale = create<SaleState>((set, get) => ({
         if (released) useSeatMap.getState().setLocal(s.hold.seatIds, 'available');
         set({ hold: null, tickets: {}, quote: null });
       }
-      const { seatIds } = await call('seats.bestAvailable', { showId: s.showId, count });
+      const { seatIds, split } = await call('seats.bestAvailable', { showId: s.showId, ...ask });
       set({ busy: null });
-      await get().holdSeats(seatIds, { replace: true });
+      const held = await get().holdSeats(seatIds, { replace: true });
+      // Apart: said plainly, with the seats, so the customer can say no before paying.
+      if (held && split) {
+        set({ notice: { kind: 'warning', code: 'SPLIT', text: `Seats apart: no row has ${partyText(party)} side by side, so these are not together (${labelsOf(seatIds)}). Check with the customer.` } });
+      }
     } catch (e) {
       set({ busy: null });
       const text =
-        e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE' ? `Fewer than ${count} seats are free for this show.` : messageOf(e);
+        e instanceof ApiError && e.code === 'SEATS_UNAVAILABLE' ? `Not enough free seats for ${partyText(party)} in this show.` : messageOf(e);
       set({ notice: { kind: 'warning', text, ...(e instanceof ApiError ? { code: e.code } : {}) } });
     }
   },

@@ -61,14 +61,14 @@ describe('layout logic', () => {
   it('round-trips through halls.get / halls.save keeping seat ids', () => {
     const hall = {
       rows: [{ label: 'A', seats: [
-        { id: 's2', label: 'A2', number: 2, column: 3, type: 'vip' as const, blocked: true },
-        { id: 's1', label: 'A1', number: 1, column: 0, type: 'regular' as const, blocked: false },
+        { id: 's2', label: 'A2', number: 2, column: 3, width: 2, type: 'vip' as const, blocked: true },
+        { id: 's1', label: 'A1', number: 1, column: 0, width: 1, type: 'regular' as const, blocked: false },
       ] }],
     };
     const rows = toSaveRows(fromHall(hall));
     expect(rows).toEqual([{ label: 'A', seats: [
-      { id: 's1', number: 1, column: 0, type: 'regular', blocked: false },
-      { id: 's2', number: 2, column: 3, type: 'vip', blocked: true },
+      { id: 's1', number: 1, column: 0, width: 1, type: 'regular', blocked: false },
+      { id: 's2', number: 2, column: 3, width: 2, type: 'vip', blocked: true },
     ] }]);
     const fresh = toSaveRows(generate(1, 1));
     expect(fresh[0]!.seats[0]).not.toHaveProperty('id');

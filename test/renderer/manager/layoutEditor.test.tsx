@@ -15,7 +15,7 @@ afterEach(() => {
 function hallFrom(input: ChannelInput<'halls.save'>): Hall {
   const rows = input.rows.map((r) => ({
     label: r.label,
-    seats: r.seats.map((s, i) => ({ id: s.id ?? `seat_${r.label}${i}`, label: `${r.label}${s.number}`, number: s.number, column: s.column, type: s.type, blocked: !!s.blocked })),
+    seats: r.seats.map((s, i) => ({ id: s.id ?? `seat_${r.label}${i}`, label: `${r.label}${s.number}`, number: s.number, column: s.column, width: s.width ?? 1, type: s.type, blocked: !!s.blocked })),
   }));
   const capacity = rows.reduce((n, r) => n + r.seats.filter((s) => !s.blocked).length, 0);
   return { id: input.id ?? 'hall_new', theaterId: input.theaterId, name: input.name, cleaningMinutes: input.cleaningMinutes, capacity, rows };
@@ -83,8 +83,8 @@ describe('LayoutEditor', () => {
     });
     setApi(api);
     const hall: Hall = { id: 'h1', theaterId: 'th_1', name: 'Hall 1', cleaningMinutes: 15, capacity: 2, rows: [
-      { label: 'A', seats: [{ id: 's1', label: 'A1', number: 1, column: 0, type: 'vip', blocked: false }, { id: 's2', label: 'A2', number: 2, column: 1, type: 'vip', blocked: false }] },
-      { label: 'B', seats: [{ id: 's3', label: 'B1', number: 1, column: 0, type: 'regular', blocked: false }] },
+      { label: 'A', seats: [{ id: 's1', label: 'A1', number: 1, column: 0, width: 1, type: 'vip', blocked: false }, { id: 's2', label: 'A2', number: 2, column: 1, width: 1, type: 'vip', blocked: false }] },
+      { label: 'B', seats: [{ id: 's3', label: 'B1', number: 1, column: 0, width: 1, type: 'regular', blocked: false }] },
     ] };
     render(<LayoutEditor theaterId="th_1" hall={hall} />);
     expect(screen.getByTestId('capacity').textContent).toBe('3');

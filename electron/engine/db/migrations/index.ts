@@ -7,10 +7,11 @@ import { sql as v4 } from './004-terminal-op-resolutions';
 import { sql as v5 } from './005-login-failures';
 import { sql as v6 } from './006-owed-cash';
 import { sql as v7, run as v7run } from './007-after-sale';
-import type Database from 'better-sqlite3';
 import { sql as v8 } from './008-layout-version';
 import { sql as v9 } from './009-hardening';
-import { sql as v10 } from './010-devices';
+import { sql as v10 } from './010-seat-width';
+import type Database from 'better-sqlite3';
+import { sql as v11 } from './011-devices';
 
 export interface Migration {
   version: number;
@@ -30,7 +31,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: 'after-sale', sql: v7, run: v7run },
   { version: 8, name: 'layout-version', sql: v8 },
   { version: 9, name: 'hardening', sql: v9 },
-  { version: 10, name: 'devices', sql: v10 },
+  { version: 10, name: 'seat-width', sql: v10 },
+  { version: 11, name: 'devices', sql: v11 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -4,13 +4,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_TZ, formatTime } from '../../lib/format';
 import { isTyping } from '../../lib/hooks';
 import { Empty, ErrorNote, Loading } from '../../lib/states';
-import { useSale } from '../../stores/sale';
+import { WHEELCHAIR_WITH_COMPANION, useSale } from '../../stores/sale';
 import { useSeatMap } from '../../stores/seatMap';
 import { useSession } from '../../stores/session';
 import { useShows } from '../../stores/shows';
 import { PaymentPanel } from '../payment/PaymentPanel';
 import { ReceiptPanel } from '../receipt/Receipt';
 import { SeatLegend, SeatMap } from '../seatmap/SeatMap';
+import { BestPicks } from './BestPicks';
 import { ShowsPanel } from '../shows/ShowsPanel';
 import { HoldCountdown, TicketsPanel } from './TicketsPanel';
 
@@ -83,6 +84,7 @@ function SeatPanel() {
             </div>
             <HoldCountdown />
           </header>
+          {step === 'seats' && layout.length > 0 && <BestPicks />}
           {step === 'seats' && <Notice />}
           <ErrorNote error={error && `Could not load the seat map: ${error}`}>
             <button type="button" onClick={() => void refresh()}>
@@ -144,6 +146,9 @@ export function SellScreen() {
       if (/^[1-9]$/.test(e.key)) {
         e.preventDefault();
         void sale.best(Number(e.key));
+      } else if (e.key === 'w' || e.key === 'W') {
+        e.preventDefault();
+        void sale.best(WHEELCHAIR_WITH_COMPANION);
       } else if (e.key === 'Escape' && (sale.hold || sale.pending.length)) {
         e.preventDefault();
         void sale.releaseSeats();

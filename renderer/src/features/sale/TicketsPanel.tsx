@@ -40,7 +40,7 @@ export function TicketsPanel() {
     <section className="panel tickets" aria-label="Tickets">
       <h2>Tickets</h2>
       {ids.length === 0 ? (
-        <p className="state">Pick seats on the map, or press 1–9 for the best N seats.</p>
+        <p className="state">Pick seats on the map, or press 1–9 for the best N seats side by side (W: a wheelchair place and its companion seat).</p>
       ) : (
         <ul className="ticket-list">
           {ids.map((id) => {

@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createStore, type StoreApi } from 'zustand';
 import type { MapSeat, SeatType } from '../../../../shared/contract';
+import { besideInRow, lastColumnOf, nearestByCentre, seatCellClass, seatGridColumn } from './seatPlace';
 import { reasonOf, viewOf, type SeatView, type SeatViews } from '../../stores/seatMap';
 
 export type { SeatView } from '../../stores/seatMap';
@@ -37,6 +38,8 @@ export interface GridSeat {
   row: string;
   number: number;
   column: number;
+  /** Grid columns the seat spans (a 2-wide recliner); absent means 1. */
+  width?: number;
   type: SeatType;
 }
 
@@ -71,9 +74,9 @@ function patchSeat(btn: HTMLButtonElement, seat: GridSeat, view: SeatView, reaso
 /** One seat's cell and button (a plain function, not a component: no fiber per seat). */
 const cellTitle = (seat: GridSeat, reason: string | undefined) => (reason ? `${seat.label}: ${reason}` : undefined);
 
-function seatCell(seat: GridSeat, col: number, view: SeatView, reason: string | undefined, tabbable: boolean) {
+function seatCell(seat: GridSeat, col: string, view: SeatView, reason: string | undefined, tabbable: boolean) {
   return (
-    <div role="gridcell" className="seat-cell" style={{ gridColumn: col }} key={seat.id} title={cellTitle(seat, reason)}>
+    <div role="gridcell" className={seatCellClass(seat)} style={{ gridColumn: col }} key={seat.id} title={cellTitle(seat, reason)}>
       <button type="button" {...seatProps(seat, view, reason)} data-seat-id={seat.id} data-icon={TYPE_ICON[seat.type]} tabIndex={tabbable ? 0 : -1}>
         {seat.number}
       </button>
@@ -97,8 +100,8 @@ function buildNav(seats: readonly GridSeat[]): Nav {
     if (!r) byRow.set(s.row, (r = []));
     r.push(s);
     if (s.column < minCol) minCol = s.column;
-    if (s.column > maxCol) maxCol = s.column;
   }
+  maxCol = lastColumnOf(seats);
   const rows = [...byRow.entries()].map(([label, list]) => ({ label, seats: list.sort((a, b) => a.column - b.column) }));
   const pos = new Map<string, [number, number]>();
   rows.forEach((r, ri) => r.seats.forEach((s, ci) => pos.set(s.id, [ri, ci])));
@@ -217,7 +220,7 @@ export function SeatMap(props: SeatMapProps) {
         <div role="rowheader" className="row-label">
           {r.label}
         </div>
-        {r.seats.map((s) => seatCell(s, s.column - nav.minCol + 2, viewOf(v, s.id), reasonOf(v, s.id), s.id === tab))}
+        {r.seats.map((s) => seatCell(s, seatGridColumn(s, nav.minCol), viewOf(v, s.id), reasonOf(v, s.id), s.id === tab))}
         <div className="row-label row-label--end" aria-hidden="true" style={{ gridColumn: nav.cols + 2 }}>
           {r.label}
         </div>
@@ -281,16 +284,10 @@ export function SeatMap(props: SeatMapProps) {
         for (let i = start; i >= 0 && i < r.length; i += step) if (enabled(r[i])) return r[i]!.id;
         return null;
       };
-      const nearestIn = (r: GridSeat[], column: number) => {
-        let best: GridSeat | null = null;
-        for (const s of r) if (enabled(s) && (!best || Math.abs(s.column - column) < Math.abs(best.column - column))) best = s;
-        return best?.id ?? null;
-      };
       switch (key) {
         case 'ArrowRight':
-          return scanRow(row.seats, ci + 1, 1);
         case 'ArrowLeft':
-          return scanRow(row.seats, ci - 1, -1);
+          return besideInRow(row.seats, row.seats[ci]!, key === 'ArrowRight' ? 1 : -1, enabled)?.id ?? null;
         case 'Home':
           return scanRow(row.seats, 0, 1);
         case 'End':
@@ -298,9 +295,8 @@ export function SeatMap(props: SeatMapProps) {
         case 'ArrowDown':
         case 'ArrowUp': {
           const step = key === 'ArrowDown' ? 1 : -1;
-          const column = row.seats[ci]!.column;
           for (let r = ri + step; r >= 0 && r < nav.rows.length; r += step) {
-            const id = nearestIn(nav.rows[r]!.seats, column);
+            const id = nearestByCentre(nav.rows[r]!.seats, row.seats[ci]!, enabled)?.id;
             if (id) return id;
           }
           return null;

@@ -1,4 +1,4 @@
-// Schema version 10: paired counters (contract v2, LAN). A device's secret and a pairing code are
+// Schema version 11: paired counters (contract v2, LAN). A device's secret and a pairing code are
 // kept only as SHA-256 hashes (both are long random values, so a fast hash is enough; a backup
 // carries no usable credential). A session remembers the device it signed in from, so a token
 // copied to another machine is refused and revoking a device ends its sessions.
