@@ -1,8 +1,8 @@
-// Bundles the Electron main process and the preload with esbuild: one CommonJS file each, since a
+// Bundles the Electron main process, the host (headless server) and the preload with esbuild: one CommonJS file each, since a
 // sandboxed preload cannot load ESM imports. better-sqlite3 (native) and electron stay external.
 // The options themselves are in esbuild-options.mjs, shared with the bundle test.
 import { build } from 'esbuild';
-import { commonOptions, mainOptions } from './esbuild-options.mjs';
+import { commonOptions, hostOptions, mainOptions } from './esbuild-options.mjs';
 
 const production = process.argv.includes('--production');
 const common = commonOptions(production);
@@ -43,6 +43,7 @@ const contractNamesOnly = {
 const started = Date.now();
 await Promise.all([
   build(mainOptions(production)),
+  build(hostOptions(production)),
   build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],
@@ -51,4 +52,4 @@ await Promise.all([
     plugins: [contractNamesOnly],
   }),
 ]);
-console.log(`Built dist/main/index.cjs and dist/preload/index.cjs in ${Date.now() - started} ms`);
+console.log(`Built dist/main/index.cjs, dist/host/cli.cjs and dist/preload/index.cjs in ${Date.now() - started} ms`);

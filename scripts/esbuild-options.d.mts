@@ -3,3 +3,4 @@ import type { BuildOptions } from 'esbuild';
 export const root: string;
 export function commonOptions(production: boolean): BuildOptions;
 export function mainOptions(production: boolean): BuildOptions;
+export function hostOptions(production: boolean): BuildOptions;

@@ -29,3 +29,20 @@ export function mainOptions(production) {
     external: ['electron', 'better-sqlite3'],
   };
 }
+
+/**
+ * The browser/LAN host as one file, for the headless server the installed app runs with its own
+ * runtime (`box-office-server`, see electron/main/serve.ts). Its ESM-only import.meta.url is given
+ * the file's own URL.
+ */
+export function hostOptions(production) {
+  const common = commonOptions(production);
+  return {
+    ...common,
+    entryPoints: ['electron/host/cli.ts'],
+    outfile: 'dist/host/cli.cjs',
+    external: ['better-sqlite3'],
+    define: { ...common.define, 'import.meta.url': '__import_meta_url' },
+    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  };
+}

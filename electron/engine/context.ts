@@ -1,5 +1,5 @@
 // What every engine function receives: the database, the clock, the ports and the event sink.
-import type { Role, EventName, EventPayload, Receipt } from '../../shared/contract';
+import type { Role, EventName, EventPayload, Mode, Receipt } from '../../shared/contract';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { PaymentTerminal } from './payments/terminal';
@@ -11,6 +11,28 @@ export interface Actor {
   role: Role;
   /** The session token: holds belong to the session that made them. */
   session: string;
+  /** The paired device the session was signed in from (LAN server), else null. */
+  deviceId?: string | null;
+}
+
+/**
+ * What a transport knows about the caller of one request. Only `token` is required; the rest is
+ * filled in where the transport has it (the browser host: the client's address; a LAN server:
+ * the device credential and versions the call carried).
+ */
+export interface CallerSession {
+  /** The session token the transport holds for this caller (Bearer, cookie or webContents binding). */
+  token: string | null;
+  /** The client's network address. */
+  address?: string;
+  /** The paired device making the call, once the router authenticated it (LAN counters). */
+  deviceId?: string;
+  /** LAN server: the device credential the call carried (`<deviceId>.<secret>`), if any. */
+  device?: string | null;
+  /** The contract version the client speaks (X-Box-Office-Contract); absent means ours. */
+  contract?: string | null;
+  /** The client's app version, when it says (a counter's User-Agent). */
+  appVersion?: string | null;
 }
 
 /**
@@ -50,6 +72,12 @@ export interface EngineCtx {
   /** Overrides settings.holdSeconds (the host's --hold-seconds, for tests and demos). */
   holdSecondsOverride: number | null;
   printer: ReceiptPrinter | null;
+  /** How this install runs (auth.status): standalone, or a server for paired counters. */
+  mode: Mode;
+  /** This build's version (package.json / app.getVersion()), for auth.status and paired devices. */
+  appVersion: string;
+  /** A LAN server's certificate fingerprint (`SHA256 AB:...`), for Manager > Counters; else null. */
+  fingerprint: string | null;
   /**
    * Publishes a push event. Call it only AFTER the transaction that made the change committed,
    * so no client ever sees a change that was rolled back.

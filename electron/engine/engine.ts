@@ -2,7 +2,7 @@
 // sweeps expired holds. Plain Node: it never imports Electron.
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnyEvent, EventName, EventPayload } from '../../shared/contract';
+import type { AnyEvent, EventName, EventPayload, Mode } from '../../shared/contract';
 import { systemClock, type Clock } from './clock';
 import { silentLogger, type EngineCtx, type Logger, type ReceiptPrinter } from './context';
 import { BoxOfficeError } from '../../shared/contract';
@@ -22,6 +22,9 @@ export interface EngineOptions {
   backupDir?: string | null;
   holdSecondsOverride?: number | null;
   printer?: ReceiptPrinter | null;
+  /** 'server' when the host serves paired counters on the LAN (default 'standalone'). */
+  mode?: Mode;
+  appVersion?: string;
 }
 
 export type EventListener = (event: AnyEvent) => void;
@@ -48,6 +51,9 @@ export class Engine {
       dbFile: opts.file,
       holdSecondsOverride: opts.holdSecondsOverride ?? null,
       printer: opts.printer ?? null,
+      mode: opts.mode ?? 'standalone',
+      appVersion: opts.appVersion ?? '0.0.0',
+      fingerprint: null,
       emit: (name, payload) => this.publish(name, payload),
       reopen: (fromFile) => this.reopen(fromFile),
     };
@@ -160,6 +166,12 @@ export class Engine {
     this.outbox = new OutboxWorker(this.ctx, opts);
     this.outbox.start(intervalMs);
     return this.outbox;
+  }
+
+  /** Stops delivering notifications here (another process on this database delivers them). */
+  stopOutbox(): void {
+    void this.outbox?.stop();
+    this.outbox = null;
   }
 
   stopSweeper(): void {

@@ -1,6 +1,6 @@
 // Binds each contract channel to the engine function that serves it. The mapped type makes a
 // channel without a handler (or a handler with the wrong shape) a type error.
-import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
+import { BoxOfficeError, type Channel, type ChannelOutput, type ParsedInput } from '../../shared/contract';
 import type { Actor, CallerSession, EngineCtx } from './context';
 import { authLogin, authLogout, authSetup, authStatus } from './staff/auth';
 import { listStaff, saveStaff } from './staff/staff';
@@ -36,6 +36,8 @@ import { resolvePayment, reviewPayments } from './payments/review';
 import { admissionSummary, scanTicket, undoAdmission } from './admissions/admissions';
 import { exchangeBooking } from './bookings/exchange';
 import { blockSeats, unblockSeats } from './inventory/houseSeats';
+import { createPairingCode, pairDevice } from './devices/pairing';
+import { listDevices, revokeDevice } from './devices/devices';
 
 type Handler<C extends Channel> = (
   ctx: EngineCtx,
@@ -53,6 +55,11 @@ type PublicHandler<C extends Channel> = (
   caller: CallerSession,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
+/** Channels the desktop app's main process answers itself (install mode, joining a server). */
+function desktopOnly(): never {
+  throw new BoxOfficeError('NOT_SUPPORTED', 'Only the desktop app chooses its mode or joins a box office server');
+}
+
 export type Handlers = { [C in Channel]: Handler<C> | PublicHandler<C> };
 
 export const handlers: Handlers = {
@@ -62,6 +69,15 @@ export const handlers: Handlers = {
   'auth.logout': authLogout,
   'staff.list': listStaff,
   'staff.save': saveStaff,
+  'devices.pair': pairDevice,
+  'devices.pairingCode': createPairingCode,
+  'devices.list': listDevices,
+  'devices.revoke': revokeDevice,
+  'install.status': desktopOnly,
+  'install.choose': desktopOnly,
+  'install.probe': desktopOnly,
+  'install.join': desktopOnly,
+  'install.discover': desktopOnly,
   'movies.search': searchMovies,
   'movies.save': saveMovie,
   'movies.archive': archiveMovie,

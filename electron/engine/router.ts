@@ -3,25 +3,41 @@
 // message, and the details go to the log.
 import type { z } from 'zod';
 import {
-  BoxOfficeError, channels, isChannel, roleAllows, type Channel, type ChannelOutput, type Envelope,
+  BoxOfficeError, channels, isChannel, roleAllows, versionMismatch, type Channel, type ChannelOutput, type Envelope,
   type ErrorBody,
 } from '../../shared/contract';
 import type { Actor, CallerSession } from './context';
 import type { Engine } from './engine';
 import { handlers } from './handlers';
 import { resolveSession } from './staff/sessions';
+import { authenticateDevice } from './devices/devices';
+import { PairLimiter } from './devices/pairLimit';
 
 export type { CallerSession };
 
 export interface RouterOptions {
   /** Check every output against the contract's schema (on in tests: catches drift). */
   checkOutputs?: boolean;
+  /**
+   * LAN server: every call except auth.status and devices.pair needs a paired device, and a staff
+   * token is only good from the device it signed in from. Off for IPC and the v1 browser host.
+   */
+  devices?: boolean;
 }
 
 export interface Router {
   dispatch<C extends Channel>(channel: C, input: unknown, session: CallerSession): Promise<Envelope<ChannelOutput<C>>>;
   dispatch(channel: string, input: unknown, session: CallerSession): Promise<Envelope<unknown>>;
+  /**
+   * Who is calling, checked as for a cashier channel (version, device, session); for transports
+   * that serve something other than a channel, such as the event stream.
+   */
+  identify(session: CallerSession): Envelope<{ actor: Actor; deviceId: string | null }>;
 }
+
+/** Channels a LAN server answers without a paired device. */
+const DEVICE_FREE = new Set<string>(['auth.status', 'devices.pair']);
+
 
 /**
  * What an answer means for the caller's session, for the transport that keeps the token (a
@@ -46,14 +62,62 @@ function fail(code: ErrorBody['code'], message: string, details?: unknown): Enve
 
 export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
   const ctx = engine.ctx;
+  const pairTries = new PairLimiter();
+
+  /** The paired device behind the call (LAN server), or DEVICE_UNPAIRED; null off the LAN. */
+  function deviceOf(channel: string, session: CallerSession): string | null {
+    if (!opts.devices) {
+      if (channel === 'devices.pair') throw new BoxOfficeError('NOT_SUPPORTED', 'Pairing is only possible with a box office server on the network');
+      return null;
+    }
+    const seen = { address: session.address ?? null, appVersion: session.appVersion ?? null };
+    if (channel === 'devices.pair') return null; // counted by the pairing limiter instead
+    if (DEVICE_FREE.has(channel)) {
+      if (!session.device) return null;
+      try {
+        return authenticateDevice(ctx, session.device, seen).id;
+      } catch {
+        return null; // auth.status answers anyone; it just names no device
+      }
+    }
+    return authenticateDevice(ctx, session.device, seen).id;
+  }
+
+  /** The signed-in caller; on a LAN server only from the device the session was signed in from. */
+  function actorOf(session: CallerSession, deviceId: string | null): Actor | null {
+    const actor = session.token ? resolveSession(ctx, session.token) : null;
+    if (actor && opts.devices && (actor.deviceId ?? null) !== deviceId) return null;
+    return actor;
+  }
+
+  function identify(session: CallerSession): Envelope<{ actor: Actor; deviceId: string | null }> {
+    const mismatch = versionMismatch(session.contract);
+    if (mismatch) return { ok: false, error: mismatch };
+    try {
+      const deviceId = deviceOf('events', session);
+      const actor = actorOf(session, deviceId);
+      if (!actor) return fail('UNAUTHENTICATED', 'Please sign in first');
+      return { ok: true, data: { actor, deviceId } };
+    } catch (e) {
+      if (e instanceof BoxOfficeError) return { ok: false, error: e.toBody() };
+      throw e;
+    }
+  }
 
   async function dispatch(channel: string, input: unknown, session: CallerSession): Promise<Envelope<unknown>> {
+    // A client of another contract version is refused before anything else (contract v2).
+    const mismatch = versionMismatch(session.contract);
+    if (mismatch) return { ok: false, error: mismatch };
     if (!isChannel(channel)) return fail('NOT_FOUND', `Unknown channel "${String(channel).slice(0, 64)}"`);
     const def = channels[channel];
     try {
-      // Who is calling is settled before what they sent: a caller without the right role learns
-      // nothing about a channel's input schema from its validation errors.
-      const actor: Actor | null = session.token ? resolveSession(ctx, session.token) : null;
+      // Which device, then who is calling, are settled before what they sent: a caller without
+      // the right role learns nothing about a channel's input schema from its validation errors.
+      const deviceId = deviceOf(channel, session);
+      if (channel === 'devices.pair') await pairTries.take(session.address);
+      const actor = actorOf(session, deviceId);
+      // Handlers see the device the router authenticated, never a claim of the transport's.
+      const caller: CallerSession = { ...session, deviceId: deviceId ?? undefined };
       if (def.role !== 'none') {
         if (!actor) return fail('UNAUTHENTICATED', 'Please sign in first');
         if (!roleAllows(actor.role, def.role)) return fail('FORBIDDEN', `Only a ${def.role} may do this (${channel})`);
@@ -63,7 +127,7 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
         return fail('VALIDATION', `Invalid input for ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, zodIssues(parsed.error));
       }
       const handler = handlers[channel] as (c: typeof ctx, i: unknown, a: Actor | null, s: CallerSession) => unknown;
-      const data = await handler(ctx, parsed.data, actor, session);
+      const data = await handler(ctx, parsed.data, actor, caller);
       if (opts.checkOutputs) {
         const out = def.output.safeParse(data);
         if (!out.success) {
@@ -84,5 +148,5 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
     }
   }
 
-  return { dispatch } as Router;
+  return { dispatch, identify } as Router;
 }

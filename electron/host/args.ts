@@ -8,6 +8,8 @@ export const USAGE = `Usage: npm run serve -- [options]
   --demo               fill an empty data folder with demo data (theater, halls, movies, shows, staff)
   --with-large-hall    with --demo, also add the large hall
   --data DIR           data folder (default: ${userDataDir()})
+  --lan                serve paired counters on the network: HTTPS, pairing codes, discovery
+                       (then the defaults are --host 0.0.0.0 --port 4174)
   --port N             port to listen on (default 4173; 0 takes a free port)
   --host ADDR          address to listen on (default 127.0.0.1)
   --hold-seconds N     seat holds last N seconds (at least 1), overriding the setting
@@ -21,7 +23,12 @@ export interface CliOptions {
   port: number;
   host: string;
   holdSeconds: number | null;
+  /** Contract v2: HTTPS for paired counters on the LAN. */
+  lan: boolean;
 }
+
+export const LAN_DEFAULTS = { host: '0.0.0.0', port: 4174 };
+const LOCAL_DEFAULTS = { host: '127.0.0.1', port: 4173 };
 
 export class UsageError extends Error {}
 
@@ -36,8 +43,9 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         demo: { type: 'boolean', default: false },
         'with-large-hall': { type: 'boolean', default: false },
         data: { type: 'string' },
-        port: { type: 'string', default: '4173' },
-        host: { type: 'string', default: '127.0.0.1' },
+        lan: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        host: { type: 'string' },
         'hold-seconds': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -46,21 +54,25 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     throw new UsageError((e as Error).message);
   }
   if (values.help) return 'help';
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const defaults = values.lan ? LAN_DEFAULTS : LOCAL_DEFAULTS;
+  const portText = values.port ?? String(defaults.port);
+  const host = values.host ?? defaults.host;
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
   let holdSeconds: number | null = null;
   if (values['hold-seconds'] !== undefined) {
     holdSeconds = Number(values['hold-seconds']);
     if (!/^\d+$/.test(values['hold-seconds']) || holdSeconds < 1) throw new UsageError('--hold-seconds must be a whole number of at least 1');
   }
   if (values.data !== undefined && values.data.trim() === '') throw new UsageError('--data needs a folder');
-  if (values.host.trim() === '') throw new UsageError('--host needs an address');
+  if (host.trim() === '') throw new UsageError('--host needs an address');
   return {
     demo: values.demo,
     largeHall: values['with-large-hall'],
     data: resolve(values.data ?? userDataDir()),
     port,
-    host: values.host,
+    host,
     holdSeconds,
+    lan: values.lan,
   };
 }

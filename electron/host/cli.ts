@@ -10,6 +10,8 @@ import { stderrLogger } from './log';
 import { parseCli, USAGE, type CliOptions } from './args';
 import { BACKUP_DIR, DB_FILE } from './paths';
 import { startHost, type RunningHost } from './server';
+import { APP_VERSION } from './appVersion';
+import { startLan, type LanServer } from './lan/start';
 
 async function main(): Promise<number> {
   let opts: CliOptions | 'help';
@@ -30,8 +32,12 @@ async function main(): Promise<number> {
     backupDir: join(opts.data, BACKUP_DIR),
     log,
     holdSecondsOverride: opts.holdSeconds,
+    mode: opts.lan ? 'server' : 'standalone',
+    appVersion: APP_VERSION,
   });
-  const router = createRouter(engine);
+  const router = createRouter(engine, { devices: opts.lan });
+  const lan: LanServer | null = opts.lan ? await startLan(engine, opts.data) : null;
+  if (lan) engine.ctx.fingerprint = lan.fingerprint;
 
   if (opts.demo) {
     if (seedDemo(engine.ctx, { largeHall: opts.largeHall })) {
@@ -48,7 +54,7 @@ async function main(): Promise<number> {
   const staticDir = resolve(here, '..', '..', 'dist', 'renderer');
   let host: RunningHost;
   try {
-    host = await startHost({ router, engine, port: opts.port, host: opts.host, staticDir, log });
+    host = await startHost({ router, engine, port: opts.port, host: opts.host, staticDir, log, lan: lan?.tls ?? null });
   } catch (e) {
     engine.close();
     const err = e as NodeJS.ErrnoException;
@@ -76,6 +82,7 @@ async function main(): Promise<number> {
         .close()
         .catch((e: unknown) => log.error('closing the server failed', { error: String(e) }))
         .finally(() => {
+          lan?.stop();
           try {
             engine.close();
           } catch (e) {
@@ -87,7 +94,9 @@ async function main(): Promise<number> {
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
   });
-  process.stdout.write(`Box office ready at ${host.url}\n`);
+  // One write: whoever reads the ready line finds the fingerprint and pairing code with it.
+  const lanLines = lan ? lan.announce({ host: opts.host, port: host.port }) : '';
+  process.stdout.write(`Box office ready at ${host.url}\n${lanLines}`);
   return stopped;
 }
 

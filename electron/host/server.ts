@@ -3,6 +3,7 @@
 // Abuse limits live here too: body size (413 the client actually sees), header and body
 // timeouts in seconds, and a cap on each event stream's backlog (eventStreams.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { hostname as osHostname } from 'node:os';
 import { HTTP_STATUS, isChannel, type Envelope, type ErrorCode } from '../../shared/contract';
@@ -12,6 +13,10 @@ import { sessionChange, type Router } from '../engine/router';
 import { EventFanout, MAX_STREAM_BACKLOG, watchedShows, type EventStream } from './eventStreams';
 import { SECURITY_HEADERS } from './headers';
 import { serveStatic } from './static';
+import { parseCookies } from './cookies';
+import { answerHeaders, callerOf as lanCallerOf, sameOrigin } from './lan/devices-gate';
+
+export { parseCookies };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /**
@@ -34,6 +39,11 @@ export interface HostOptions {
   log: Logger;
   /** SSE heartbeat period (15 s; shorter in tests). */
   heartbeatMs?: number;
+  /**
+   * LAN server (contract v2): HTTPS with this certificate, and paired devices (the router must be
+   * made with `devices: true`). Without it the host is v1's plain HTTP.
+   */
+  lan?: { cert: string; key: string; appVersion: string } | null;
   /** Time to receive a request's headers (10 s) and the whole request (30 s); shorter in tests. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -136,24 +146,6 @@ export function isClientGone(e: unknown): boolean {
     err?.message === 'aborted';
 }
 
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!header) return out;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (!name || name in out) continue;
-    try {
-      out[name] = decodeURIComponent(value);
-    } catch {
-      out[name] = value;
-    }
-  }
-  return out;
-}
-
 /** The caller's token: Authorization: Bearer first, then the page's HttpOnly cookie. */
 export function tokenOf(req: IncomingMessage): string | null {
   const auth = req.headers.authorization;
@@ -165,8 +157,8 @@ export function tokenOf(req: IncomingMessage): string | null {
   return cookie && cookie.length <= 512 ? cookie : null;
 }
 
-function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
+function sessionCookie(token: string, secure: boolean): string {
+  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 const CLEAR_COOKIE = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
 
@@ -234,10 +226,24 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   const { router, engine, staticDir, log } = opts;
   const heartbeatMs = opts.heartbeatMs ?? 15_000;
   const fanout = new EventFanout(log, opts.maxStreamBacklog ?? MAX_STREAM_BACKLOG);
-  const unsubscribe = engine.on((event) => fanout.publish(event));
+  const unsubscribe = engine.on((event) => {
+    fanout.publish(event);
+    // A revoked device's event streams close at once (contract v2).
+    if (event.name === 'devices.changed' && event.payload.revoked) {
+      for (const st of [...fanout.streams]) {
+        if (st.caller.deviceId === event.payload.deviceId) {
+          st.close();
+          st.res.end();
+        }
+      }
+    }
+  });
   const sockets = new Set<Socket>();
   let port = opts.port;
   let closing = false;
+  const lan = opts.lan ?? null;
+  const scheme = lan ? 'https' : 'http';
+  const sessionOf = (req: IncomingMessage): CallerSession => ({ ...callerOf(req), ...lanCallerOf(req, lan) });
   // Host header -> allowed: a handful of distinct values, checked once each.
   const hostChecks = new Map<string, boolean>();
   const hostOk = (header: string | undefined): boolean => {
@@ -266,7 +272,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       sendJson(res, 405, { ok: false, error: { code: 'NOT_SUPPORTED', message: `Use POST for /api/${name.slice(0, 64)}` } }, { Allow: 'POST' });
       return;
     }
-    if (!originAllowed(opts.host, port, req.headers.origin)) {
+    if (!(lan ? sameOrigin(req) : originAllowed(opts.host, port, req.headers.origin))) {
       req.resume();
       sendError(res, 'FORBIDDEN', 'Requests from another site are refused');
       return;
@@ -301,25 +307,22 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         }
       }
     }
-    const env = await router.dispatch(name, input, callerOf(req));
-    const extra = retryAfter(env);
+    const env = await router.dispatch(name, input, sessionOf(req));
+    const extra: Record<string, string> = { ...retryAfter(env), ...answerHeaders(name, env, lan !== null) };
     const change = sessionChange(name, env);
-    if (change) extra['Set-Cookie'] = change === 'end' ? CLEAR_COOKIE : sessionCookie(change.token);
+    if (change) extra['Set-Cookie'] = change === 'end' ? CLEAR_COOKIE : sessionCookie(change.token, lan !== null);
     sendJson(res, statusOf(env), env, extra);
   }
 
-  async function sessionValid(caller: CallerSession): Promise<boolean> {
-    if (!caller.token) return false;
-    const env = await router.dispatch('auth.status', {}, caller);
-    return env.ok && (env.data as { staff: unknown }).staff != null;
-  }
-
   async function openEventStream(req: IncomingMessage, res: ServerResponse, search: URLSearchParams): Promise<void> {
-    const caller = callerOf(req);
-    if (!(await sessionValid(caller))) {
-      sendError(res, 'UNAUTHENTICATED', 'Please sign in first');
+    const session = sessionOf(req);
+    // Version, paired device (LAN) and session, checked as for any cashier call.
+    const who = router.identify(session);
+    if (!who.ok) {
+      sendJson(res, statusOf(who), who);
       return;
     }
+    const deviceId = who.data.deviceId;
     if (closing) {
       sendError(res, 'NOT_SUPPORTED', 'The box office is shutting down');
       return;
@@ -335,7 +338,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     const stream: EventStream = {
       res,
       shows: watchedShows(search),
-      caller,
+      // The device the router authenticated, so a revocation finds this stream.
+      caller: deviceId ? { ...session, deviceId } : session,
       close() {
         if (heartbeat) clearInterval(heartbeat);
         fanout.streams.delete(stream);
@@ -343,14 +347,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     };
     fanout.streams.add(stream);
     heartbeat = setInterval(() => {
-      // The session may have ended (logout, deactivation): then the stream ends too.
-      sessionValid(caller).then(
-        (ok) => {
-          if (ok) fanout.write(stream, ': heartbeat\n\n');
-          else res.end();
-        },
-        () => res.end(),
-      );
+      // The session may have ended (logout, deactivation, a revoked device): then the stream ends too.
+      if (router.identify(session).ok) fanout.write(stream, ': heartbeat\n\n');
+      else res.end();
     }, heartbeatMs);
     heartbeat.unref();
     res.on('close', () => stream.close());
@@ -375,7 +374,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       res.setHeader('Cache-Control', 'no-store');
-      if (!hostOk(req.headers.host)) {
+      // A LAN server is reached under names and ports we cannot know (NAT, a relay); there the
+      // device credential, which a rebinding page never has, stands in for the host-name check.
+      if (!lan && !hostOk(req.headers.host)) {
         req.resume();
         sendError(res, 'FORBIDDEN', 'This box office is not served under that host name');
         return;
@@ -394,23 +395,24 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const headersTimeout = opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   const requestTimeout = Math.max(opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
-  const server = createServer(
-    {
-      headersTimeout,
-      requestTimeout,
-      // How often Node looks for requests past those timeouts (its default, 30 s, would let a
-      // slow client overstay by that much).
-      connectionsCheckingInterval: Math.min(1000, headersTimeout),
-    },
-    (req, res) => {
-      handle(req, res).catch((e: unknown) => {
-        if (isClientGone(e)) log.info('client went away during a request', { url: req.url?.slice(0, 200), error: String(e) });
-        else log.error('request failed', { url: req.url?.slice(0, 200), error: String(e) });
-        if (!res.headersSent) sendError(res, 'INTERNAL', 'Something went wrong in the box office; it has been logged');
-        else res.destroy();
-      });
-    },
-  );
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout,
+    // How often Node looks for requests past those timeouts (its default, 30 s, would let a
+    // slow client overstay by that much).
+    connectionsCheckingInterval: Math.min(1000, headersTimeout),
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((e: unknown) => {
+      if (isClientGone(e)) log.info('client went away during a request', { url: req.url?.slice(0, 200), error: String(e) });
+      else log.error('request failed', { url: req.url?.slice(0, 200), error: String(e) });
+      if (!res.headersSent) sendError(res, 'INTERNAL', 'Something went wrong in the box office; it has been logged');
+      else res.destroy();
+    });
+  };
+  const server = lan ? createTlsServer({ ...serverOptions, cert: lan.cert, key: lan.key }, onRequest) : createServer(serverOptions, onRequest);
+  // TLS handshakes that fail (a browser refusing the self-made certificate) are not our errors.
+  server.on('tlsClientError', (e) => log.info('TLS handshake refused', { error: String(e) }));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -436,7 +438,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       server.on('error', (e) => log.error('server error', { error: String(e) }));
       port = (server.address() as AddressInfo).port;
       const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-      const url = `http://${shownHost}:${port}`;
+      const url = `${scheme}://${shownHost}:${port}`;
       log.info('browser host listening', { url });
       resolvePromise({
         url,

@@ -10,6 +10,8 @@ import { SellScreen } from './features/sale/SellScreen';
 import { ShiftScreen } from './features/shift/ShiftScreen';
 import { VouchersScreen } from './features/vouchers/VouchersScreen';
 import { Setup, SignIn } from './features/signin/SignIn';
+import { BrowserPair, Chooser, JoinServer } from './features/pairing/Pairing';
+import { subscribe } from './api';
 import { useConnection } from './stores/connection';
 import { startLive } from './stores/live';
 import { useSeatMap } from './stores/seatMap';
@@ -153,9 +155,23 @@ export function App() {
   const error = useSession((s) => s.error);
   const init = useSession((s) => s.init);
 
+  const [joining, setJoining] = useState(false);
   useEffect(() => {
     if (hash !== '#/customer') void init();
   }, [init, hash === '#/customer']);
+  // A desktop counter's main process says when its server goes away and comes back.
+  useEffect(
+    () =>
+      subscribe('connection.changed', (p) => {
+        const conn = useConnection.getState();
+        if (!p.online) return conn.lost();
+        // Back (perhaps before a call noticed the loss): events may have been missed, so count it
+        // as a recovery either way; the views reload what they show.
+        if (conn.status !== 'lost') conn.lost();
+        useConnection.getState().recovered();
+      }),
+    [],
+  );
 
   if (hash === '#/customer') return <CustomerDisplay />;
   return (
@@ -170,6 +186,10 @@ export function App() {
           </button>
         </div>
       )}
+      {status === 'choose' && !joining && <Chooser onJoin={() => setJoining(true)} />}
+      {status === 'choose' && joining && <JoinServer onBack={() => setJoining(false)} />}
+      {status === 'join' && <JoinServer />}
+      {status === 'pair' && <BrowserPair />}
       {status === 'setup' && <Setup />}
       {status === 'signedOut' && <SignIn />}
       {status === 'signedIn' && <Shell />}

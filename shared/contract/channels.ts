@@ -14,6 +14,7 @@ import {
 } from './entities';
 import { NotifyConfig, NotifyConfigInput, OutboxItem, OutboxStatus } from './notifications';
 import { TerminalOpItem } from './payments';
+import { Device, DeviceName, InstallStatus, Mode, PairingCode } from './devices';
 
 const Timezone = z.string().min(1).max(64).refine(isValidTimeZone, 'an IANA time zone such as America/New_York');
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD');
@@ -102,12 +103,50 @@ function ch<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, role:
 
 export const channels = {
   // Auth and staff
-  'auth.status': ch(Empty, z.object({ setupRequired: z.boolean(), staff: Staff.nullable(), theater: TheaterInfo.nullable() }), 'none'),
+  'auth.status': ch(
+    Empty,
+    z.object({
+      setupRequired: z.boolean(),
+      staff: Staff.nullable(),
+      theater: TheaterInfo.nullable(),
+      mode: Mode,
+      contractVersion: z.string(),
+      appVersion: z.string(),
+      serverTime: Instant,
+      /** On a LAN server: the paired device this call came from (null when it carried none). */
+      device: z.object({ id: Id, name: z.string() }).nullable().optional(),
+      /** On a LAN server: its certificate fingerprint, for managers to compare at pairing. */
+      fingerprint: z.string().optional(),
+    }),
+    'none',
+  ),
   'auth.setup': ch(z.strictObject({ theater: TheaterInput, manager: z.strictObject({ name: Name, pin: Pin }) }), Session, 'none'),
   'auth.login': ch(z.strictObject({ name: Name, pin: Pin }), Session, 'none'),
   'auth.logout': ch(Empty, Empty, 'cashier'),
   'staff.list': ch(Empty, z.array(Staff), 'manager'),
   'staff.save': ch(z.strictObject({ id: Id.optional(), name: Name, role: Role, pin: Pin.optional(), active: z.boolean() }), Staff, 'manager'),
+
+  // Paired counters (LAN server). devices.pair is public on a LAN server only; elsewhere NOT_SUPPORTED.
+  'devices.pair': ch(z.strictObject({ code: PairingCode, name: DeviceName }), z.object({ device: Device, secret: z.string() }), 'none'),
+  'devices.pairingCode': ch(Empty, z.object({ code: z.string(), expiresAt: Instant }), 'manager'),
+  'devices.list': ch(Empty, z.array(Device), 'manager'),
+  'devices.revoke': ch(z.strictObject({ id: Id }), Device, 'manager'),
+
+  // This install's mode (desktop app only: its main process answers; the engine answers NOT_SUPPORTED).
+  'install.status': ch(Empty, InstallStatus, 'none'),
+  // The first-start choice (anyone), or a manager switching a box office between standalone and server.
+  'install.choose': ch(z.strictObject({ mode: z.enum(['standalone', 'server']) }), InstallStatus, 'none'),
+  'install.probe': ch(
+    z.strictObject({ address: z.string().trim().min(1).max(200) }),
+    z.object({ url: z.string(), fingerprint: z.string(), contractVersion: z.string(), theater: z.string().nullable() }),
+    'none',
+  ),
+  'install.discover': ch(
+    Empty,
+    z.object({ servers: z.array(z.object({ name: z.string(), url: z.string(), fingerprint: z.string().nullable(), contractVersion: z.string().nullable() })) }),
+    'none',
+  ),
+  'install.join': ch(z.strictObject({ url: z.string().min(1).max(300), fingerprint: z.string().min(1).max(200), code: PairingCode, name: DeviceName }), InstallStatus, 'none'),
 
   // Catalog
   'movies.search': ch(

@@ -11,6 +11,13 @@ export const events = {
   }),
   'shows.changed': z.object({ showId: Id }),
   'bookings.changed': z.object({ bookingId: Id, status: z.enum(['confirmed', 'cancelled', 'exchanged']) }),
+  /** A device was paired or revoked (Manager > Counters refreshes; the host closes a revoked device's stream). */
+  'devices.changed': z.object({ deviceId: Id, revoked: z.boolean() }),
+  /**
+   * A desktop counter's link to its box office server went down or came back (sent by the
+   * counter's own main process, never by a server): the page shows the banner, and refreshes on return.
+   */
+  'connection.changed': z.object({ online: z.boolean() }),
   'notifications.changed': z.object({ id: Id, status: z.enum(['pending', 'sending', 'sent', 'dead']) }),
 } as const;
 

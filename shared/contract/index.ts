@@ -7,3 +7,4 @@ export * from './events';
 export * from './api';
 export * from './notifications';
 export * from './payments';
+export * from './devices';

@@ -44,7 +44,10 @@ describe('auth.status and auth.setup', () => {
   });
 
   it('asks for setup on an empty box office', async () => {
-    expect(await h.ok('auth.status', {})).toEqual({ setupRequired: true, staff: null, theater: null });
+    expect(await h.ok('auth.status', {})).toEqual({
+      setupRequired: true, staff: null, theater: null, mode: 'standalone', contractVersion: '2', appVersion: '0.0.0',
+      serverTime: new Date(h.clock.now()).toISOString(),
+    });
   });
 
   it('creates the theater and the first manager, signed in', async () => {

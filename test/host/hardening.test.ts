@@ -71,6 +71,7 @@ describe('logins off the request thread', () => {
           if (channel === 'auth.login') started += 1;
           return h.router.dispatch(channel, input, caller);
         }) as Router['dispatch'],
+        identify: (session) => h.router.identify(session),
       },
     });
     // One wrong login first, so nothing is left to warm up (the dummy hash for unknown names).

@@ -72,6 +72,8 @@ describe('bundled main process', () => {
     writeFileSync(stub, STUB);
     const userData = join(work, 'userData');
     mkdirSync(userData);
+    // A standalone install (the first-start choice already made): it runs its own engine.
+    writeFileSync(join(userData, 'install.json'), JSON.stringify({ mode: 'standalone' }));
     const r = spawnSync(process.execPath, ['--require', stub, out], {
       cwd: ROOT,
       encoding: 'utf8',

@@ -2,25 +2,9 @@
 // sender checked, sessions bound per webContents, push events to our windows only.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => {
-  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-  const windows: { webContents: unknown }[] = [];
-  return {
-    handlers,
-    windows,
-    ipcMain: {
-      handle: vi.fn((channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => {
-        if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-        handlers.set(channel, fn);
-      }),
-      removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
-      on: vi.fn(),
-    },
-    BrowserWindow: { getAllWindows: vi.fn(() => windows) },
-  };
-});
-vi.mock('electron', () => ({ ipcMain: electron.ipcMain, BrowserWindow: electron.BrowserWindow }));
+vi.mock('electron', async () => (await import('../support/electronMock')).electronModule);
 
+import { electron } from '../support/electronMock';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { silentLogger } from '../../electron/engine/context';
 import { bindIpc, type IpcBinding } from '../../electron/main/ipc';

@@ -1,7 +1,7 @@
 // The package an installer ships, checked where Electron's zip cannot be downloaded: the real
 // build, then electron-builder's unpacked Linux build against a stub Electron folder.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -53,6 +53,13 @@ describe('the packaged app (linux-unpacked)', () => {
     for (const dep of Object.keys(pkg.dependencies)) {
       expect(files.some((f) => f.startsWith(`/node_modules/${dep}/`)), `dependency ${dep} missing`).toBe(true);
     }
+  });
+
+  it('carries the headless server: the bundled host and its launcher beside the executable', () => {
+    expect(files).toContain('/dist/host/cli.cjs');
+    const launcher = join(unpacked, 'box-office-server');
+    expect(existsSync(launcher)).toBe(true);
+    expect(statSync(launcher).mode & 0o111).not.toBe(0);
   });
 
   it('unpacks the better-sqlite3 Linux x64 binary beside the asar', () => {

@@ -39,7 +39,7 @@ describe('session store', () => {
   });
 
   it('asks for setup when no staff exists', async () => {
-    api.handle('auth.status', () => ({ setupRequired: true, staff: null, theater: null }));
+    api.handle('auth.status', () => ({ setupRequired: true, staff: null, theater: null, mode: 'standalone', contractVersion: '2', appVersion: '0.1.0', serverTime: new Date().toISOString() }));
     await useSession.getState().init();
     expect(useSession.getState().status).toBe('setup');
   });

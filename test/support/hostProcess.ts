@@ -31,7 +31,7 @@ export function spawnHost(args: string[]): HostProcess {
       new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`the host printed no ready line in ${timeoutMs} ms; stdout=${stdout} stderr=${stderr}`)), timeoutMs);
         const check = () => {
-          const m = /^Box office ready at (http:\/\/\S+)$/m.exec(stdout);
+          const m = /^Box office ready at (https?:\/\/\S+)$/m.exec(stdout);
           if (m) {
             clearTimeout(timer);
             resolve(m[1]!);

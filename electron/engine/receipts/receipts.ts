@@ -24,7 +24,7 @@ export function buildReceipt(ctx: EngineCtx, bookingId: string): Receipt {
     .get(booking.showId) as Receipt['theater'];
   const { receipt, tax: current } = getSettings(ctx);
   // Net, tax and gross per line, and the tax terms, as they were at the sale (issue 13); a sale
-  // from before v11 had no tax: its terms are today's, with 0 tax on every line.
+  // from before v12 had no tax: its terms are today's, with 0 tax on every line.
   const sold = ctx.db.prepare('SELECT tax_mode, tax_rate FROM bookings WHERE id = ?').get(bookingId) as { tax_mode: 'inclusive' | 'exclusive' | null; tax_rate: number | null };
   const tax = sold.tax_mode ? { mode: sold.tax_mode, ticketRatePercent: sold.tax_rate ?? 0 } : current;
   const lines = booking.tickets.map((t) => ({

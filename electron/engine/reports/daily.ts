@@ -53,7 +53,7 @@ export const MONEY_SQL = `
 
 /**
  * The tax in the money moved in [from, to): per booking, the money charged and refunded that day
- * with the booking's total and the tax of its tickets (NULL before v11: no tax); its tax share
+ * with the booking's total and the tax of its tickets (NULL before v12: no tax); its tax share
  * (pricing/tax.ts) follows. Owed cash is not money moved yet.
  */
 const TAX_SQL = `

@@ -1,6 +1,6 @@
 // Signing in and out: first-run setup, PIN login with lockout, sessions and manager approval.
 import { stmt } from '../db/stmts';
-import { BoxOfficeError, type ChannelOutput, type ParsedInput, type Staff } from '../../../shared/contract';
+import { BoxOfficeError, CONTRACT_VERSION, type ChannelOutput, type ParsedInput, type Staff } from '../../../shared/contract';
 import type { Actor, CallerSession, EngineCtx } from '../context';
 import { newId } from '../ids';
 import { writeAudit } from '../audit/audit';
@@ -10,6 +10,8 @@ import { firstTheaterRow } from '../catalog/theaters';
 import { loginLimiter } from './loginLimits';
 import { createSession, endSession } from './sessions';
 import { releaseSessionHolds } from '../inventory/holds';
+import { iso } from '../clock';
+import { deviceById } from '../devices/devices';
 
 function staffCount(ctx: EngineCtx): number {
   return (stmt(ctx.db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
@@ -22,15 +24,25 @@ export function staffById(ctx: Pick<EngineCtx, 'db'>, id: string): Staff | null 
   return r ? { id: r.id, name: r.name, role: r.role, active: r.active === 1 } : null;
 }
 
-export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, actor: Actor | null): ChannelOutput<'auth.status'> {
-  return {
+export function authStatus(ctx: EngineCtx, _input: ParsedInput<'auth.status'>, actor: Actor | null, caller?: CallerSession): ChannelOutput<'auth.status'> {
+  const out: ChannelOutput<'auth.status'> = {
     setupRequired: staffCount(ctx) === 0,
     staff: actor ? staffById(ctx, actor.staffId) : null,
     theater: firstTheaterRow(ctx.db),
+    mode: ctx.mode,
+    contractVersion: CONTRACT_VERSION,
+    appVersion: ctx.appVersion,
+    serverTime: iso(ctx.clock.now()),
   };
+  if (ctx.mode === 'server') {
+    const device = caller?.deviceId ? deviceById(ctx, caller.deviceId) : null;
+    out.device = device ? { id: device.id, name: device.name } : null;
+    if (ctx.fingerprint) out.fingerprint = ctx.fingerprint;
+  }
+  return out;
 }
 
-export async function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _actor: Actor | null): Promise<ChannelOutput<'auth.setup'>> {
+export async function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>, _actor: Actor | null, caller?: CallerSession): Promise<ChannelOutput<'auth.setup'>> {
   const pinHash = await hashPinAsync(input.manager.pin); // slow: outside the write transaction, off the event loop
   const now = ctx.clock.now();
   const theaterId = newId('th');
@@ -45,7 +57,7 @@ export async function authSetup(ctx: EngineCtx, input: ParsedInput<'auth.setup'>
       .run(staffId, input.manager.name, pinHash, now);
     const actor: Actor = { staffId, name: input.manager.name, role: 'manager', session: '' };
     writeAudit(ctx, actor, 'auth.setup', theaterId, { theater: t.name, manager: input.manager.name });
-    return createSession(ctx, staffId);
+    return createSession(ctx, staffId, caller?.deviceId ?? null);
   }).immediate();
   return { staff: { id: staffId, name: input.manager.name, role: 'manager', active: true }, token, theater: firstTheaterRow(ctx.db) };
 }
@@ -57,7 +69,7 @@ export async function authLogin(
   caller?: CallerSession,
 ): Promise<ChannelOutput<'auth.login'>> {
   const row = await loginLimiter(ctx).attempt(caller?.address, input.name, () => checkCredentials(ctx, input.name, input.pin));
-  const token = createSession(ctx, row.id);
+  const token = createSession(ctx, row.id, caller?.deviceId ?? null);
   return { staff: { id: row.id, name: row.name, role: row.role, active: true }, token, theater: firstTheaterRow(ctx.db) };
 }
 

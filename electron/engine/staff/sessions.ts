@@ -58,10 +58,11 @@ function cacheFor(ctx: Pick<EngineCtx, 'db'>): Cache {
   return c;
 }
 
-export function createSession(ctx: Pick<EngineCtx, 'db' | 'clock'>, staffId: string): string {
+/** A new session; on a LAN server it is bound to the paired device it signed in from. */
+export function createSession(ctx: Pick<EngineCtx, 'db' | 'clock'>, staffId: string, deviceId: string | null = null): string {
   const token = newToken();
   const now = ctx.clock.now();
-  stmt(ctx.db, 'INSERT INTO sessions (token_hash, staff_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(tokenHash(token), staffId, now, now);
+  stmt(ctx.db, 'INSERT INTO sessions (token_hash, staff_id, created_at, last_seen, device_id) VALUES (?, ?, ?, ?, ?)').run(tokenHash(token), staffId, now, now, deviceId);
   return token;
 }
 
@@ -79,16 +80,16 @@ export function resolveSession(ctx: Pick<EngineCtx, 'db' | 'clock'>, token: stri
   if (!entry) {
     const r = stmt(
       ctx.db,
-      `SELECT s.created_at, s.last_seen, st.id AS staff_id, st.name, st.role, st.active
+      `SELECT s.created_at, s.last_seen, s.device_id, st.id AS staff_id, st.name, st.role, st.active
        FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE s.token_hash = ?`,
-    ).get(key) as { created_at: number; last_seen: number; staff_id: string; name: string; role: Actor['role']; active: number } | undefined;
+    ).get(key) as { created_at: number; last_seen: number; device_id: string | null; staff_id: string; name: string; role: Actor['role']; active: number } | undefined;
     if (!r) return null;
     if (!r.active) {
       endSession(ctx, key);
       return null;
     }
     entry = {
-      actor: { staffId: r.staff_id, name: r.name, role: r.role, session: key },
+      actor: { staffId: r.staff_id, name: r.name, role: r.role, session: key, deviceId: r.device_id },
       createdAt: r.created_at,
       lastSeen: r.last_seen,
       touchedAt: r.last_seen,

@@ -28,9 +28,21 @@ export function setApi(api: BoxOfficeApi | null): void {
   current = api;
 }
 
+/** True inside the desktop app (window.boxOffice from the preload), whatever its install mode. */
+export function isDesktop(): boolean {
+  return bridge() !== undefined;
+}
+
 /** True inside Electron, where the preload can print to the receipt printer. */
 export function hasNativeBridge(): boolean {
   return bridge() !== undefined && current === bridge();
+}
+
+const unpairedListeners = new Set<() => void>();
+/** Called when a call answers DEVICE_UNPAIRED (this counter was never paired, or was revoked). */
+export function onUnpaired(cb: () => void): () => void {
+  unpairedListeners.add(cb);
+  return () => unpairedListeners.delete(cb);
 }
 
 const unauthenticatedListeners = new Set<() => void>();
@@ -51,6 +63,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   if (env.ok) return env.data;
   const err = env.error;
   if (err.code === 'UNAUTHENTICATED' && !channel.startsWith('auth.')) for (const cb of unauthenticatedListeners) cb();
+  if (err.code === 'DEVICE_UNPAIRED') for (const cb of unpairedListeners) cb();
   throw new ApiError(err.code, err.message, err.details);
 }
 

@@ -2,6 +2,7 @@
 // data through the api client; the engine's router checks the manager role on every call.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { BackupsTab } from './BackupsTab';
+import { CountersTab } from './CountersTab';
 import { HallsTab } from './HallsTab';
 import { HouseSeatsTab } from './HouseSeatsTab';
 import { MoviesTab } from './MoviesTab';
@@ -28,6 +29,7 @@ const TABS = [
   { id: 'reports', label: 'Reports', C: ReportsTab },
   { id: 'payments', label: 'Payments to check', C: PaymentsTab },
   { id: 'backups', label: 'Backups', C: BackupsTab },
+  { id: 'counters', label: 'Counters', C: CountersTab },
 ] as const;
 
 export type ManagerTab = (typeof TABS)[number]['id'];

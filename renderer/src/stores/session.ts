@@ -1,10 +1,14 @@
 // Who is signed in at this counter, and the theater (time zone, currency) the screens format for.
 import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput, Staff } from '../../../shared/contract';
-import { call, closeEvents, messageOf, onUnauthenticated, reconnectEvents, ApiError } from '../api';
+import { call, closeEvents, isDesktop, messageOf, onUnauthenticated, onUnpaired, reconnectEvents, ApiError } from '../api';
 
 export type TheaterInfo = NonNullable<ChannelOutput<'auth.status'>['theater']>;
-export type AuthStatus = 'loading' | 'setup' | 'signedOut' | 'signedIn' | 'error';
+/**
+ * `choose`: a new desktop install asks how it runs; `join`: a desktop counter pairs with a server;
+ * `pair`: a browser counter of a LAN server pairs (the /pair page).
+ */
+export type AuthStatus = 'loading' | 'choose' | 'join' | 'pair' | 'setup' | 'signedOut' | 'signedIn' | 'error';
 
 interface SessionState {
   status: AuthStatus;
@@ -20,6 +24,8 @@ interface SessionState {
   setup(input: ChannelInput<'auth.setup'>): Promise<boolean>;
   logout(): Promise<void>;
   expired(): void;
+  /** This counter is not (or no longer) paired with its server. */
+  unpaired(): void;
 }
 
 /** The theater's currency, which every amount at the counter is shown and typed in ('USD' until it is known). */
@@ -52,13 +58,21 @@ export const useSession = create<SessionState>((set, get) => {
     async init() {
       set({ status: 'loading', error: null, errorCode: null });
       try {
+        if (isDesktop()) {
+          const install = await call('install.status', {});
+          if (install.mode === null) return set({ status: 'choose' });
+          if (install.mode === 'counter' && !install.server) return set({ status: 'join' });
+        }
         const s = await call('auth.status', {});
-        if (s.setupRequired) set({ status: 'setup', staff: null, theater: s.theater });
+        // A browser on a LAN server's page without a paired device cookie: pair first.
+        if (!isDesktop() && s.mode === 'server' && !s.device) set({ status: 'pair', staff: null, theater: s.theater });
+        else if (s.setupRequired) set({ status: 'setup', staff: null, theater: s.theater });
         else if (s.staff) {
           set({ status: 'signedIn', staff: s.staff, theater: s.theater });
           reconnectEvents();
         } else set({ status: 'signedOut', staff: null, theater: s.theater });
       } catch (e) {
+        if (e instanceof ApiError && e.code === 'DEVICE_UNPAIRED') return get().unpaired();
         set({ status: 'error', error: messageOf(e), errorCode: e instanceof ApiError ? e.code : null });
       }
     },
@@ -105,6 +119,11 @@ export const useSession = create<SessionState>((set, get) => {
       set({ status: 'signedOut', staff: null, error: null, errorCode: null, lockedUntil: null });
     },
 
+    unpaired() {
+      closeEvents();
+      set({ status: isDesktop() ? 'join' : 'pair', staff: null, busy: false });
+    },
+
     expired() {
       if (get().status !== 'signedIn') return;
       closeEvents();
@@ -114,3 +133,4 @@ export const useSession = create<SessionState>((set, get) => {
 });
 
 onUnauthenticated(() => useSession.getState().expired());
+onUnpaired(() => useSession.getState().unpaired());

@@ -10,7 +10,8 @@ import { sql as v7, run as v7run } from './007-after-sale';
 import { sql as v8 } from './008-layout-version';
 import { sql as v9 } from './009-hardening';
 import { sql as v10 } from './010-seat-width';
-import { sql as v11 } from './011-money';
+import { sql as v11 } from './011-devices';
+import { sql as v12 } from './012-money';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -32,7 +33,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 8, name: 'layout-version', sql: v8 },
   { version: 9, name: 'hardening', sql: v9 },
   { version: 10, name: 'seat-width', sql: v10 },
-  { version: 11, name: 'money', sql: v11 },
+  { version: 11, name: 'devices', sql: v11 },
+  { version: 12, name: 'money', sql: v12 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

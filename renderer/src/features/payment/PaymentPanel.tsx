@@ -10,6 +10,7 @@ import { Keypad } from '../../lib/Keypad';
 import { customerError, paymentSummary, quickNotes, useSale } from '../../stores/sale';
 import { currencyOf, useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
+import { useConnection } from '../../stores/connection';
 import { OpenShiftInline } from './OpenShiftInline';
 import { PromoField } from './PromoField';
 import { VoucherCheck } from './VoucherCheck';
@@ -45,6 +46,8 @@ export function PaymentPanel() {
   // engine has the last word and answers SHIFT_REQUIRED, which reloads the shift).
   const noShift = useShift((s) => s.loaded && s.shift === null);
   const needsShift = noShift && (isCash || payments.some((p) => p.method === 'cash'));
+  // While the server cannot be reached nothing is sold: the sale waits, typed payments stay.
+  const offline = useConnection((s) => s.status === 'lost');
   const askFloat = needsShift && isCash;
   const reason = needsShift ? 'Open your cash shift to take cash.' : sum.reason;
 
@@ -226,7 +229,7 @@ export function PaymentPanel() {
           type="button"
           className="primary"
           onClick={() => void confirm()}
-          disabled={pending || !sum.canConfirm || !!contactError || needsShift}
+          disabled={pending || !sum.canConfirm || !!contactError || needsShift || offline}
           aria-describedby="confirm-why"
         >
           {pending ? 'Confirming…' : `Confirm sale ${money(total)}`} <kbd>Enter</kbd>

@@ -1,10 +1,10 @@
-// Schema version 11: a cinema's money (issue 13).
+// Schema version 12: a cinema's money (issue 13).
 // - promos: promo codes; `uses` counts the sales that used one and the CHECK makes "never more
 //   than max_uses" a property of the database, whatever process commits a sale.
 // - vouchers: gift vouchers; `balance >= 0` is a CHECK, so a balance can never be spent twice.
 // - payments is rebuilt (SQLite cannot change a CHECK in place): method 'voucher' is allowed,
 //   booking_id may be NULL for the payment of a voucher sale (voucher_id then says which voucher).
-// - bookings.promo_id and the tax terms of the sale (tax_mode, tax_rate), tickets.net/tax (NULL before v11: net = amount, tax 0), movies.distributor
+// - bookings.promo_id and the tax terms of the sale (tax_mode, tax_rate), tickets.net/tax (NULL before v12: net = amount, tax 0), movies.distributor
 //   and rental_percent.
 export const sql = `
 CREATE TABLE promos (

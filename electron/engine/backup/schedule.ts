@@ -1,8 +1,9 @@
-// Automatic backups of the desktop app: one a day while it runs and one when it quits, through
-// the engine's backup function (which also applies settings.backupRetentionDays).
-import type { Actor } from '../engine/context';
-import type { Engine } from '../engine/engine';
-import { createBackup } from '../engine/backup/backup';
+// Automatic backups wherever the database lives (the desktop app, a headless LAN server): one a
+// day while it runs and one when it quits, through the engine's backup function (which also
+// applies settings.backupRetentionDays). A counter has no database, so none.
+import type { Actor } from '../context';
+import type { Engine } from '../engine';
+import { createBackup } from './backup';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
