@@ -41,6 +41,9 @@ test('a manager builds a new hall layout and saves it', async ({ page }) => {
   await page.getByRole('button', { name: 'A2, regular', exact: true }).click();
   // Drag-paint VIP across row C.
   await page.getByRole('radio', { name: 'vip' }).click();
+  // The mouse only reaches seats inside the viewport: bring row C up first (the manager's tab
+  // bar now takes two lines at this width, which pushed row C below the fold).
+  await page.getByRole('button', { name: 'C4, regular', exact: true }).scrollIntoViewIfNeeded();
   const c1 = await page.getByRole('button', { name: 'C1, regular', exact: true }).boundingBox();
   const c4 = await page.getByRole('button', { name: 'C4, regular', exact: true }).boundingBox();
   await page.mouse.move(c1!.x + 5, c1!.y + 5);
