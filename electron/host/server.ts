@@ -16,8 +16,6 @@ import { serveStatic } from './static';
 import { parseCookies } from './cookies';
 import { answerHeaders, callerOf as lanCallerOf, sameOrigin } from './lan/devices-gate';
 
-export { parseCookies };
-
 export const MAX_BODY_BYTES = 1024 * 1024;
 /**
  * An oversized upload is read and thrown away up to this much, so its 413 reaches a client that
@@ -139,7 +137,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** Errors that mean the client went away or misbehaved (not the box office's fault): info, not error. */
-export function isClientGone(e: unknown): boolean {
+function isClientGone(e: unknown): boolean {
   const err = e as { code?: string; message?: string } | null;
   const code = err?.code ?? '';
   return ['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED', 'HPE_INVALID_EOF_STATE', 'ERR_HTTP_REQUEST_TIMEOUT'].includes(code) ||
@@ -214,12 +212,6 @@ function retryAfter(env: Envelope<unknown>): Record<string, string> {
   return typeof seconds === 'number' && Number.isFinite(seconds) ? { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) } : {};
 }
 
-/** What the router should know of the caller besides the token: the client's address. */
-function callerOf(req: IncomingMessage): CallerSession {
-  const address = req.socket.remoteAddress;
-  return address ? { token: tokenOf(req), address } : { token: tokenOf(req) };
-}
-
 const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS);
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
@@ -243,7 +235,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   let closing = false;
   const lan = opts.lan ?? null;
   const scheme = lan ? 'https' : 'http';
-  const sessionOf = (req: IncomingMessage): CallerSession => ({ ...callerOf(req), ...lanCallerOf(req, lan) });
+  // The token, plus what lan/devices-gate reads of the caller (its address, device, versions).
+  const sessionOf = (req: IncomingMessage): CallerSession => ({ token: tokenOf(req), ...lanCallerOf(req, lan) });
   // Host header -> allowed: a handful of distinct values, checked once each.
   const hostChecks = new Map<string, boolean>();
   const hostOk = (header: string | undefined): boolean => {

@@ -168,6 +168,11 @@ describe('counter mode (main, Electron mocked)', () => {
     expect((await inst.dispatch('install.choose', { mode: 'server' }, { token: null })).ok).toBe(true);
     expect(backgrounds).toEqual([false]); // the server process runs the outbox and backups
     expect(startServer).toHaveBeenCalledTimes(1);
+    // A server cannot be turned into a counter by an unsigned install.join from its window.
+    const join = await inst.dispatch('install.join', { url: 'https://127.0.0.1:1', fingerprint: 'SHA256 AB:CD', code: '1234-5678', name: 'x' }, { token: null });
+    expect(join.ok ? null : join.error.code).toBe('CONFLICT');
+    expect(inst.status().mode).toBe('server');
+    expect(stops).not.toHaveBeenCalled();
     const byCashier = await inst.dispatch('install.choose', { mode: 'standalone' }, { token: 'cash' });
     expect(byCashier.ok ? null : byCashier.error.code).toBe('FORBIDDEN');
     expect((await inst.dispatch('install.choose', { mode: 'standalone' }, { token: 'mgr' })).ok).toBe(true);

@@ -128,8 +128,9 @@ export function createInstall(opts: InstallOptions): Install {
           return { ok: true, data: { servers: [] } };
         }
       case 'install.join': {
-        // A chosen standalone box office keeps its own database; only a new or counter install joins.
-        if (config.mode === 'standalone') return fail('CONFLICT', 'This computer runs its own box office; it cannot join another');
+        // A standalone box office or a server keeps its own database (and a server its counters);
+        // only a new or counter install joins. The channel needs no sign-in, so this check is the guard.
+        if (config.mode === 'standalone' || config.mode === 'server') return fail('CONFLICT', 'This computer runs its own box office; it cannot join another');
         try {
           const p = await pairWithServer({ url: data.url!, fingerprint: data.fingerprint!, code: data.code!, name: data.name!, appVersion: opts.appVersion });
           config = { mode: 'counter', counter: { url: p.url, fingerprint: p.fingerprint, deviceId: p.device.id, deviceName: p.device.name, credential: p.credential } };

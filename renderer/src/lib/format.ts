@@ -37,6 +37,11 @@ export function todayIn(tz = DEFAULT_TZ, now = Date.now()): string {
   return localParts(now, tz).date;
 }
 
+/** The theater's local date of an instant, as formatLocalDate writes it (an expiry, say). */
+export function formatInstantDate(instant: string, tz = DEFAULT_TZ): string {
+  return formatLocalDate(todayIn(tz, Date.parse(instant)));
+}
+
 export function formatCountdown(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;

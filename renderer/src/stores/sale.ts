@@ -154,6 +154,8 @@ export const useSale = create<SaleState>((set, get) => ({
     if (!s.showId || !ids.length || !promoCode) return false;
     try {
       const quote = await call('pricing.quote', { showId: s.showId, tickets: ids.map((seatId) => ({ seatId, ticketType: s.tickets[seatId] ?? 'adult' })), promoCode });
+      // A requote still in flight (started before the promo) must not overwrite the discounted price.
+      quoteSeq++;
       set({ promoCode, quote, attemptKey: null, payments: [], notice: { kind: 'info', text: `Promo ${promoCode} applied: ${formatMoney(quote.promo?.discount ?? 0, currencyOf(useSession.getState()))} off.` } });
       return true;
     } catch (e) {

@@ -4,7 +4,7 @@
 // the difference is paid (cash or card) or refunded by bookings.exchange in one transaction.
 import { useEffect, useMemo, useState } from 'react';
 import type { Booking, ChannelOutput, Hold, PaymentMethod, ShowSummary } from '../../../../shared/contract';
-import { call, messageOf, newAttemptKey } from '../../api';
+import { ApiError, call, messageOf, newAttemptKey } from '../../api';
 import { DEFAULT_TZ, formatDateTime, formatMoney } from '../../lib/format';
 import { useSession } from '../../stores/session';
 
@@ -99,7 +99,9 @@ export function ExchangeForm({ booking, onDone }: { booking: Booking; onDone(r: 
       onDone(r);
     } catch (e) {
       setError(messageOf(e));
-      setAttempt(newAttemptKey());
+      // An answer lost on the way (NETWORK, INTERNAL) may hide a committed exchange: the retry keeps
+      // the key so it cannot charge twice; an attempt that definitely failed gets a fresh one.
+      if (!(e instanceof ApiError && (e.code === 'NETWORK' || e.code === 'INTERNAL'))) setAttempt(newAttemptKey());
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ChannelOutput, Voucher } from '../../../../shared/contract';
 import { ApiError, call, messageOf, newAttemptKey } from '../../api';
-import { decimalText, formatMoney, parseMoney } from '../../lib/format';
+import { DEFAULT_TZ, decimalText, formatInstantDate, formatMoney, parseMoney } from '../../lib/format';
 import { currencyOf, useSession } from '../../stores/session';
 import { useShift } from '../../stores/shift';
 import { useQrDataUrl } from '../receipt/Receipt';
@@ -16,6 +16,7 @@ export function groupedCode(code: string): string {
 
 function VoucherCard({ voucher }: { voucher: Voucher }) {
   const qr = useQrDataUrl(`BOXOFFICE-VOUCHER:${voucher.code}`);
+  const tz = useSession((s) => s.theater?.timezone) ?? DEFAULT_TZ;
   return (
     <article className="receipt voucher" aria-label="Gift voucher">
       <h2 className="receipt-theater">Gift voucher</h2>
@@ -27,7 +28,7 @@ function VoucherCard({ voucher }: { voucher: Voucher }) {
         Value <strong>{formatMoney(voucher.amount, voucher.currency)}</strong> · balance{' '}
         <strong data-testid="voucher-card-balance">{formatMoney(voucher.balance, voucher.currency)}</strong>
       </p>
-      <p>Valid until {voucher.expiresAt.slice(0, 10)} ({voucher.status})</p>
+      <p>Valid until {formatInstantDate(voucher.expiresAt, tz)} ({voucher.status})</p>
     </article>
   );
 }
