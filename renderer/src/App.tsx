@@ -164,11 +164,8 @@ export function App() {
     () =>
       subscribe('connection.changed', (p) => {
         const conn = useConnection.getState();
-        if (!p.online) return conn.lost();
-        // Back (perhaps before a call noticed the loss): events may have been missed, so count it
-        // as a recovery either way; the views reload what they show.
-        if (conn.status !== 'lost') conn.lost();
-        useConnection.getState().recovered();
+        if (p.online) conn.resync();
+        else conn.lost();
       }),
     [],
   );

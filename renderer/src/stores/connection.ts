@@ -11,7 +11,10 @@ interface ConnectionState {
   /** Bumped on every recovery, so views reload what they may have missed. */
   epoch: number;
   lost(): void;
+  /** Back after a loss: a no-op unless lost. */
   recovered(): void;
+  /** Back, whether or not a call noticed the loss: events may have been missed, so views reload. */
+  resync(): void;
   setLive(live: boolean): void;
 }
 
@@ -26,7 +29,9 @@ export const useConnection = create<ConnectionState>((set, get) => ({
     if (get().status !== 'lost') set({ status: 'lost' });
   },
   recovered() {
-    if (get().status !== 'lost') return;
+    if (get().status === 'lost') get().resync();
+  },
+  resync() {
     set((s) => ({ status: 'reconnected', epoch: s.epoch + 1 }));
     if (settleTimer) clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
