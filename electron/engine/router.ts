@@ -35,8 +35,8 @@ export interface Router {
   identify(session: CallerSession): Envelope<{ actor: Actor; deviceId: string | null }>;
 }
 
-/** Channels a LAN server answers without a paired device. */
-const DEVICE_FREE = new Set<string>(['auth.status', 'devices.pair']);
+/** Channels a LAN server answers without a paired device (devices.pair too: its limiter guards it). */
+const DEVICE_FREE = new Set<string>(['auth.status']);
 
 
 /**
@@ -70,8 +70,8 @@ export function createRouter(engine: Engine, opts: RouterOptions = {}): Router {
       if (channel === 'devices.pair') throw new BoxOfficeError('NOT_SUPPORTED', 'Pairing is only possible with a box office server on the network');
       return null;
     }
+    if (channel === 'devices.pair') return null; // needs no device: counted by the pairing limiter instead
     const seen = { address: session.address ?? null, appVersion: session.appVersion ?? null };
-    if (channel === 'devices.pair') return null; // counted by the pairing limiter instead
     if (DEVICE_FREE.has(channel)) {
       if (!session.device) return null;
       try {

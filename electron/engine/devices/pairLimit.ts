@@ -1,9 +1,8 @@
 // Pairing tries per client address: more than 5 a minute answer RATE_LIMITED with the seconds to
 // wait. Counted like the login limits (staff/loginLimits.ts), by rate-limiter-flexible's
 // in-memory limiter per engine; every try counts, right or wrong, before the code is looked at.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { BoxOfficeError } from '../../../shared/contract';
-import { normalAddress } from '../staff/loginLimits';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrThrow, normalAddress } from '../staff/loginLimits';
 
 export const PAIR_TRIES_PER_MINUTE = 5;
 
@@ -12,12 +11,6 @@ export class PairLimiter {
 
   /** Counts one try from `address`; throws RATE_LIMITED past the limit. */
   async take(address: string | undefined): Promise<void> {
-    try {
-      await this.byAddress.consume(address ? normalAddress(address) : 'unknown');
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) throw e;
-      const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      throw new BoxOfficeError('RATE_LIMITED', `Too many pairing tries from this address; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
-    }
+    await consumeOrThrow(this.byAddress, address ? normalAddress(address) : 'unknown', 'pairing tries from this address');
   }
 }

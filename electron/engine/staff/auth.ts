@@ -75,8 +75,9 @@ export async function authLogin(
 
 /** Signing out ends the session and releases its holds at once (their seats are on sale again). */
 export function authLogout(ctx: EngineCtx, _input: ParsedInput<'auth.logout'>, actor: Actor): ChannelOutput<'auth.logout'> {
-  endSession(ctx, actor.session);
+  // Holds first: if releasing fails, the session is still alive and the sign-out can be retried.
   releaseSessionHolds(ctx, actor.session);
+  endSession(ctx, actor.session);
   return {};
 }
 

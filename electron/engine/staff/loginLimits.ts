@@ -14,9 +14,10 @@ export const LOGIN_LIMITS = {
   perName: { points: 10, duration: 60 },
 } as const;
 
+/** `what` names the tries, e.g. "sign-in attempts from this device". */
 function rateLimited(res: RateLimiterRes, what: string): BoxOfficeError {
   const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  return new BoxOfficeError('RATE_LIMITED', `Too many sign-in attempts ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  return new BoxOfficeError('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
 }
 
 /** Throws RATE_LIMITED when `key` has used up its points on `limiter`; else counts one. */
@@ -50,11 +51,11 @@ export class LoginLimiter {
   async attempt<T>(address: string | undefined, name: string, check: () => Promise<T>): Promise<T> {
     const addressKey = address ? normalAddress(address) : null;
     const nameKey = name.trim().toLowerCase();
-    if (addressKey) await consumeOrThrow(this.byAddress, addressKey, 'from this device');
+    if (addressKey) await consumeOrThrow(this.byAddress, addressKey, 'sign-in attempts from this device');
     const used = await this.byName.get(nameKey);
     if (used && used.consumedPoints >= LOGIN_LIMITS.perName.points) {
       if (addressKey) await this.byAddress.reward(addressKey, 1);
-      throw rateLimited(used, 'for this name');
+      throw rateLimited(used, 'sign-in attempts for this name');
     }
     try {
       const result = await check();
